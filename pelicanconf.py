@@ -1,0 +1,45 @@
+"""Site settings for building Jekyll-format posts with Pelican (development)."""
+
+AUTHOR = "The Platform Team"
+SITENAME = "Platform Notes"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["_posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "assets"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["jekyll_posts"]
+
+TIMEZONE = "America/Chicago"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+
+# Jekyll's default permalink style: /:categories/:year/:month/:day/:title.html
+JEKYLL_PERMALINK = "date"
+# Every problem in the content fails the build; False turns them into warnings.
+JEKYLL_STRICT = True
+
+# Jekyll writes pages at /<name>.html unless their front matter says otherwise.
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 10
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,111 @@
+"""One build's state and the step that runs once every file has been read.
+
+The state lives in Pelican's per-run context, never at module level, so a
+rebuild in the same process (`pelican -r`, the dev server) starts from nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from . import config as config_module
+from .diagnostics import BuildFailed, Problem, report
+from .links import Edge, resolve, substitute
+from .posts import PostIndex, post_file
+
+KEY = "jekyll_posts_build"
+
+
+@dataclass
+class Build:
+    config: config_module.Config
+    problems: list[Problem] = field(default_factory=list)
+    unpublished: set[str] = field(default_factory=set)
+    edges: list[Edge] = field(default_factory=list)
+
+
+def state(context: dict) -> Build:
+    build = context.get(KEY)
+    if build is None:
+        build = context[KEY] = Build(config_module.from_settings(context))
+    return build
+
+
+def collect(build: Build, metadata: dict) -> None:
+    """Take the problems a reader left in the metadata (cached reads included)."""
+    build.problems.extend(metadata.pop("jekyll_problems", ()))
+    source = metadata.pop("jekyll_unpublished", None)
+    if source:
+        build.unpublished.add(source)
+
+
+def link_everything(build: Build, articles, pages, post_sources: list[str]) -> None:
+    """Resolve every post_url of every article and page, then fail or go on."""
+    index = PostIndex([p for p in map(post_file, post_sources) if p is not None])
+    siteurl = build.config.siteurl.rstrip("/")
+    published = {
+        a.relative_source_path: f"{siteurl}/{a.url}"
+        for a in articles.articles
+        + articles.translations
+        + articles.hidden_articles
+        + articles.hidden_translations
+    }
+    reasons = dict.fromkeys(build.unpublished, "published: false")
+    for draft in articles.drafts + articles.drafts_translations:
+        reasons[draft.relative_source_path] = "it is a draft"
+    contents = [
+        *published_and_drafts(articles),
+        *pages.pages,
+        *pages.translations,
+        *pages.hidden_pages,
+        *pages.hidden_translations,
+        *pages.draft_pages,
+        *pages.draft_translations,
+    ]
+    for content in contents:
+        links = content.metadata.get("jekyll_links", ())
+        if not links:
+            continue
+        targets, problems = resolve(
+            links, content.source_path, index, published, reasons
+        )
+        build.problems.extend(problems)
+        for link, target in zip(links, targets, strict=True):
+            if target is not None:
+                build.edges.append(
+                    Edge(content.relative_source_path, target.source, link)
+                )
+        content._content = substitute(content._content, targets)
+        if "summary" in content.metadata:
+            content.metadata["summary"] = substitute(
+                content.metadata["summary"], targets
+            )
+            content._summary = content.metadata["summary"]
+    finish(build)
+
+
+def published_and_drafts(articles):
+    return (
+        articles.articles
+        + articles.translations
+        + articles.hidden_articles
+        + articles.hidden_translations
+        + articles.drafts
+        + articles.drafts_translations
+    )
+
+
+def finish(build: Build) -> None:
+    """Print every problem at once; fail the build on any error when strict."""
+    problems = build.problems
+    if not build.config.strict:
+        problems = [
+            Problem(p.path, p.line, p.col, p.message, "warning") for p in problems
+        ]
+    if problems:
+        sys.stderr.write(report(problems) + "\n")
+        sys.stderr.flush()
+    errors = sum(p.is_error for p in problems)
+    if errors:
+        raise BuildFailed(f"{errors} error(s) in the content; nothing was written")

@@ -1,0 +1,147 @@
+"""Split a Jekyll file into YAML front matter and body, and load the YAML.
+
+The YAML is composed to nodes first: nodes keep the text of every scalar as
+it was written and its position, so a title written `2021` stays "2021"
+rather than an integer, and a bad value can be reported at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Problem, ProblemError
+
+_OPEN = re.compile(r"---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.M)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml's when present), without implicit timestamps.
+
+    Dates are parsed by `dates.py` from their text, in every form Jekyll takes;
+    YAML's own timestamp rule knows fewer forms and drops the offset.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass(frozen=True)
+class Document:
+    front_matter: str | None
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Loaded values, plus the written text and file position of each key's value."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    text: dict[str, Any] = field(default_factory=dict)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, key: str) -> tuple[int, int]:
+        return self.positions.get(key, (1, 1))
+
+
+def split(text: str, path: str) -> Document:
+    """Jekyll's rule: front matter only when the file starts with a `---` line."""
+    opening = _OPEN.match(text)
+    if not opening:
+        return Document(None, text, 1)
+    closing = _CLOSE.search(text, opening.end())
+    if not closing:
+        raise ProblemError(
+            Problem(path, 1, 1, "front matter opened here is never closed with '---'")
+        )
+    body_line = 1 + text.count("\n", 0, closing.end())
+    return Document(
+        text[opening.end() : closing.start()], text[closing.end() :], body_line
+    )
+
+
+def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
+    if yaml_text is None or not yaml_text.strip():
+        return FrontMatter()
+    loader = _Loader(yaml_text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return FrontMatter()
+        if not isinstance(root, yaml.MappingNode):
+            kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+            raise ProblemError(
+                _at(
+                    path,
+                    first_line,
+                    root.start_mark,
+                    f"front matter must be keys and values, not {kind}",
+                )
+            )
+        text, positions = _scan_keys(root, path, first_line)
+        values = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = error.problem or error.context or "unreadable"
+        if error.context and error.context_mark and error.problem_mark:
+            start = error.context_mark
+            reason += (
+                f" ({error.context} that starts at line {first_line + start.line},"
+                f" column {start.column + 1})"
+            )
+        raise ProblemError(
+            _at(path, first_line, mark, f"invalid YAML: {reason}")
+        ) from None
+    except yaml.YAMLError as error:
+        raise ProblemError(
+            Problem(path, first_line, 1, f"invalid YAML: {error}")
+        ) from None
+    finally:
+        loader.dispose()
+    return FrontMatter({str(k): v for k, v in values.items()}, text, positions)
+
+
+def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
+    text: dict[str, Any] = {}
+    positions: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        if key in positions:
+            line, col = positions[key]
+            raise ProblemError(
+                _at(
+                    path,
+                    first_line,
+                    key_node.start_mark,
+                    f"duplicate key '{key}' (first given on line {line})",
+                )
+            )
+        mark = value_node.start_mark
+        positions[key] = (first_line + mark.line, mark.column + 1)
+        text[key] = _written(value_node)
+    return text, positions
+
+
+def _written(node: yaml.Node) -> Any:
+    """Scalars as written; lists and mappings of them likewise; None for null."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_written(item) for item in node.value]
+    return {str(k.value): _written(v) for k, v in node.value}
+
+
+def _at(path: str, first_line: int, mark, message: str) -> Problem:
+    if mark is None:
+        return Problem(path, first_line, 1, message)
+    return Problem(path, first_line + mark.line, mark.column + 1, message)

@@ -1,0 +1,187 @@
+"""Jekyll's front-matter keys, mapped to the metadata Pelican expects.
+
+Text fields take the scalar as written, so `title: 2021` is the title "2021"
+and `title: yes` is "yes" (YAML 1.1 would make them a number and a boolean).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from . import dates, permalinks
+from .config import Config
+from .diagnostics import Problem
+from .frontmatter import FrontMatter
+from .posts import PostFile
+
+Process = Callable[[str, Any], Any]
+# Attributes of Pelican's content objects that a front-matter key must not replace.
+_RESERVED = {
+    "content",
+    "summary",
+    "status",
+    "url",
+    "save_as",
+    "settings",
+    "metadata",
+    "source_path",
+    "relative_source_path",
+    "translations",
+    "template",
+}
+_CONSUMED = {
+    "title",
+    "date",
+    "author",
+    "authors",
+    "tag",
+    "tags",
+    "category",
+    "categories",
+    "published",
+    "permalink",
+    "slug",
+    "layout",
+    "excerpt",
+    "excerpt_separator",
+}
+
+
+class _Mapper:
+    def __init__(self, fm: FrontMatter, path: str, config: Config, process: Process):
+        self.fm = fm
+        self.path = path
+        self.config = config
+        self.process = process
+        self.problems: list[Problem] = []
+        self.meta: dict[str, Any] = {}
+
+    def problem(self, key: str, message: str, severity: str = "error") -> None:
+        line, col = self.fm.position(key)
+        self.problems.append(Problem(self.path, line, col, message, severity))
+
+    def text(self, key: str) -> str | None:
+        value = self.fm.text.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.problem(key, f"'{key}' must be a single value, not a list or mapping")
+        return None
+
+    def words(self, singular: str, plural: str) -> list[str]:
+        """Jekyll's rule: the singular key wins; a string is split on spaces."""
+        key = singular if self.fm.text.get(singular) is not None else plural
+        value = self.fm.text.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return value.split()
+        if isinstance(value, list) and all(
+            isinstance(v, (str, type(None))) for v in value
+        ):
+            return [v for v in value if v]
+        self.problem(
+            key, f"'{key}' must be a list of names or a space-separated string"
+        )
+        return []
+
+    def common(self) -> None:
+        for key, value in self.fm.values.items():
+            name = key.lower()
+            if name in _CONSUMED:
+                continue
+            if name in _RESERVED:
+                self.problem(
+                    key,
+                    f"front-matter key '{key}' is ignored: it would replace Pelican's own attribute",
+                    "warning",
+                )
+                continue
+            self.meta[name] = value
+        author = self.fm.text.get("author", self.fm.text.get("authors"))
+        if isinstance(author, str):
+            self.meta["author"] = self.process("author", author)
+        elif isinstance(author, list):
+            self.meta["authors"] = self.process("authors", [a for a in author if a])
+        tags = self.words("tag", "tags")
+        if tags:
+            self.meta["tags"] = self.process("tags", tags)
+        if self.fm.values.get("published") is False:
+            self.meta["status"] = "skip"
+
+    def date(self, fallback: str | None):
+        written = self.text("date")
+        try:
+            if written is not None:
+                return dates.parse(written, self.config.zone)
+            if fallback is not None:
+                return dates.parse(fallback, self.config.zone)
+        except dates.DateError as error:
+            if written is not None:
+                self.problem("date", f"date: {error}")
+            else:
+                self.problems.append(
+                    Problem(self.path, 1, 1, f"file name date: {error}")
+                )
+        return None
+
+
+def post_metadata(
+    fm: FrontMatter, post: PostFile, path: str, config: Config, process: Process
+):
+    """Metadata for a post, including the address Jekyll would give it."""
+    mapper = _Mapper(fm, path, config, process)
+    mapper.common()
+    meta = mapper.meta
+    slug = mapper.text("slug") or post.slug
+    meta["slug"] = slug
+    meta["title"] = mapper.text("title") or _title_from_slug(post.slug)
+    categories = [p for p in post.folder.split("/") if p] + mapper.words(
+        "category", "categories"
+    )
+    meta["categories"] = categories
+    # Jekyll's first category, else the default: never Pelican's folder name.
+    category = categories[0] if categories else config.default_category
+    meta["category"] = process("category", category)
+    date = mapper.date(post.date)
+    if date is not None:
+        meta["date"] = date
+        template = mapper.text("permalink") or permalinks.template_for(config.permalink)
+        try:
+            values = permalinks.placeholders(
+                date, post.slug, categories, title_slug=slug
+            )
+            target = permalinks.address(permalinks.expand(template, values))
+        except permalinks.PermalinkError as error:
+            mapper.problem("permalink", str(error))
+        else:
+            meta["url"], meta["save_as"] = target.url, target.save_as
+    return meta, mapper.problems
+
+
+def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
+    """Metadata for a page: Pelican's page URL unless `permalink` says otherwise."""
+    mapper = _Mapper(fm, path, config, process)
+    mapper.common()
+    meta = mapper.meta
+    base = os.path.splitext(os.path.basename(path))[0]
+    meta["slug"] = mapper.text("slug") or base
+    meta["title"] = mapper.text("title") or _title_from_slug(base)
+    date = mapper.date(None)
+    if date is not None:
+        meta["date"] = date
+    permalink = mapper.text("permalink")
+    if permalink:
+        try:
+            target = permalinks.address(permalinks.expand(permalink, {}))
+        except permalinks.PermalinkError as error:
+            mapper.problem("permalink", str(error))
+        else:
+            meta["url"], meta["save_as"] = target.url, target.save_as
+    return meta, mapper.problems
+
+
+def _title_from_slug(slug: str) -> str:
+    """Jekyll titleizes a slug by capitalising each hyphen-separated word."""
+    return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word)

@@ -1,0 +1,120 @@
+"""Jekyll's permalink styles and placeholders, and the paths they give.
+
+Jekyll fills a template such as `/:categories/:year/:month/:day/:title:output_ext`
+from the post, percent-escapes each value, collapses repeated slashes, and
+writes the page at the unescaped path (adding `index.html` to a folder URL).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote, unquote
+
+STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+_SAFE = "-._~!$&'()*+,;=:@/"
+_PRETTY_KEEP = set("._~!$&'()+,;=@")
+
+
+class PermalinkError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Address:
+    """Pelican's pair: `url` (escaped, no leading slash) and `save_as` (a file path)."""
+
+    url: str
+    save_as: str
+
+
+def template_for(style: str) -> str:
+    if style in STYLES:
+        return STYLES[style]
+    if "/" not in style and ":" not in style:
+        raise PermalinkError(
+            f"unknown permalink style {style!r}; use one of {', '.join(STYLES)} or a template"
+        )
+    return style
+
+
+def placeholders(
+    date: datetime, slug: str, categories: list[str], title_slug: str | None = None
+) -> dict[str, str]:
+    """The values Jekyll's URL drop gives a post."""
+    words = title_slug if title_slug is not None else slug
+    return {
+        "year": date.strftime("%Y"),
+        "month": date.strftime("%m"),
+        "i_month": str(date.month),
+        "day": date.strftime("%d"),
+        "i_day": str(date.day),
+        "short_year": date.strftime("%y"),
+        "y_day": date.strftime("%j"),
+        "hour": date.strftime("%H"),
+        "minute": date.strftime("%M"),
+        "second": date.strftime("%S"),
+        "long_month": date.strftime("%B"),
+        "short_month": date.strftime("%b"),
+        "week": date.strftime("%V"),
+        "w_year": date.strftime("%G"),
+        "w_day": str(date.isoweekday()),
+        "short_day": date.strftime("%a"),
+        "long_day": date.strftime("%A"),
+        "title": slugify(words, pretty=True, cased=True),
+        "slug": slugify(words),
+        "name": slugify(slug),
+        "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
+        "collection": "posts",
+        "output_ext": ".html",
+    }
+
+
+def expand(template: str, values: dict[str, str]) -> str:
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        for key in (name, name.rstrip("_")):
+            if key in values:
+                return quote(values[key], safe=_SAFE)
+        raise PermalinkError(f"permalink placeholder ':{name}' is not one Jekyll knows")
+
+    url = re.sub("/+", "/", _PLACEHOLDER.sub(fill, template))
+    url = re.sub(r"/\.\.?(?=/|$)", "", url)
+    return url if url.startswith("/") else "/" + url
+
+
+def address(jekyll_url: str) -> Address:
+    """Where Pelican links to and writes a page that Jekyll serves at `jekyll_url`."""
+    url = jekyll_url.lstrip("/")
+    path = unquote(url)
+    if not path or path.endswith("/"):
+        path += "index.html"
+    elif "." not in path.rsplit("/", 1)[-1]:
+        path += ".html"
+    return Address(url, path)
+
+
+def slugify(text: str, pretty: bool = False, cased: bool = False) -> str:
+    """Jekyll's slugify: runs of other characters become one hyphen."""
+    pieces: list[str] = []
+    run = False
+    for char in unicodedata.normalize("NFC", text):
+        keep = char.isalpha() or unicodedata.category(char) in ("Nd", "Mn", "Mc", "Me")
+        if keep or (pretty and char in _PRETTY_KEEP):
+            if run and pieces:
+                pieces.append("-")
+            pieces.append(char)
+            run = False
+        else:
+            run = True
+    slug = "".join(pieces)
+    return slug if cased else slug.lower()

@@ -1,0 +1,57 @@
+"""The only module that talks to Pelican: it connects signals to the steps."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from . import build
+from .diagnostics import BuildFailed
+from .reader import JekyllReader
+
+
+def add_reader(readers) -> None:
+    for extension in JekyllReader.file_extensions:
+        readers.reader_classes[extension] = JekyllReader
+
+
+def start_build(generator) -> None:
+    build.state(generator.context)
+
+
+def content_read(generator, metadata) -> None:
+    build.collect(build.state(generator.context), metadata)
+
+
+def all_read(generators) -> None:
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    sources = list(
+        articles.get_files(
+            articles.settings["ARTICLE_PATHS"],
+            exclude=articles.settings["ARTICLE_EXCLUDES"],
+        )
+    )
+    build.link_everything(build.state(articles.context), articles, pages, sources)
+
+
+class _QuietFailure(logging.Filter):
+    """Our failure was already reported in full; drop Pelican's traceback of it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], BuildFailed):
+            record.exc_info = None
+        return True
+
+
+def register() -> None:
+    signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(start_build)
+    signals.article_generator_context.connect(content_read)
+    signals.page_generator_context.connect(content_read)
+    signals.all_generators_finalized.connect(all_read)
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(f, _QuietFailure) for f in pelican_logger.filters):
+        pelican_logger.addFilter(_QuietFailure())

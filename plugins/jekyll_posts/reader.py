@@ -1,0 +1,121 @@
+"""Pelican reader for Jekyll-format Markdown: YAML front matter, Liquid, Markdown.
+
+Reading is a function of one file and the settings, so Pelican's reader cache
+can keep its result; everything that depends on other posts happens later.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.utils import posixize_path
+
+from . import config as config_module
+from . import frontmatter, liquid, metadata, posts
+from .diagnostics import Problem, ProblemError
+
+_META_EXTENSION = "markdown.extensions.meta"
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.+$", re.M)
+
+
+class JekyllReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mkdn", "mdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.config = config_module.from_settings(settings)
+        options = dict(settings["MARKDOWN"])
+        configs = dict(options.get("extension_configs", {}))
+        configs.pop(_META_EXTENSION, None)
+        options["extension_configs"] = configs
+        options["extensions"] = [
+            e for e in options.get("extensions", []) if e != _META_EXTENSION
+        ]
+        self._markdown = Markdown(**options)
+
+    def read(self, source_path):
+        source = posixize_path(os.path.relpath(source_path, self.settings["PATH"]))
+        try:
+            text = _decode(source_path)
+            document = frontmatter.split(text, source_path)
+            front = frontmatter.load(document.front_matter, source_path)
+        except ProblemError as error:
+            return "", _failed(error.problem)
+        post = posts.post_file(source)
+        if post is not None:
+            meta, problems = metadata.post_metadata(
+                front, post, source_path, self.config, self.process_metadata
+            )
+        elif posts.in_posts_folder(source):
+            return "", _failed(
+                Problem(
+                    source_path,
+                    1,
+                    1,
+                    "not a post: a file in _posts must be named YYYY-MM-DD-title.EXT "
+                    "(Jekyll skips it too)",
+                    "warning",
+                )
+            )
+        else:
+            meta, problems = metadata.page_metadata(
+                front, source_path, self.config, self.process_metadata
+            )
+        if meta.get("status") == "skip":
+            meta["jekyll_unpublished"] = source
+        body = liquid.render(
+            document.body, source_path, document.body_line, self.config.site
+        )
+        excerpt = self._excerpt(front, body.text, source_path, document.body_line)
+        if excerpt is not None:
+            meta["summary"] = excerpt
+        meta["jekyll_links"] = body.links
+        meta["jekyll_problems"] = tuple(problems) + body.problems
+        return self._render(body.text), meta
+
+    def _render(self, text: str) -> str:
+        self._markdown.reset()
+        return liquid.restore_braces(self._markdown.convert(text))
+
+    def _excerpt(self, front, body: str, path: str, line: int) -> str | None:
+        """Jekyll's excerpt: the text before the separator, with link definitions."""
+        written = front.text.get("excerpt")
+        if isinstance(written, str):
+            return self._render(written)
+        separator = front.text.get("excerpt_separator") or self.config.excerpt_separator
+        head, found, tail = body.lstrip("\n").partition(separator)
+        if not head.strip():
+            return None
+        if found:
+            definitions = _LINK_DEFINITION.findall(tail)
+            if definitions:
+                head = head + "\n\n" + "\n".join(definitions)
+        return self._render(head)
+
+
+def _decode(path: str) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ProblemError(
+            Problem(
+                path,
+                line,
+                col,
+                f"not valid UTF-8: byte {error.start} (0x{data[error.start]:02x})",
+            )
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _failed(problem: Problem) -> dict:
+    """Metadata for a file that cannot be published: skipped, its problem kept."""
+    return {"status": "skip", "title": "", "jekyll_problems": (problem,)}
