@@ -69,8 +69,8 @@ class Site:
             sys.executable, "-m", "pelican", str(self.content),
             "-s", str(ROOT / "pelicanconf.py"), "-o", str(out),
         ]  # fmt: skip
-        for key, value in settings.items():
-            command += ["-e", f"{key}={json.dumps(value)}"]
+        if settings:  # one -e: a second -e flag would replace the first
+            command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
         env = {**os.environ, "COLUMNS": "200", "TZ": "UTC"}
         done = subprocess.run(
             command, cwd=self.root, capture_output=True, text=True, env=env, timeout=300

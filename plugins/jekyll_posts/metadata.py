@@ -69,21 +69,18 @@ class _Mapper:
         self.problem(key, f"'{key}' must be a single value, not a list or mapping")
         return None
 
-    def words(self, singular: str, plural: str) -> list[str]:
-        """Jekyll's rule: the singular key wins; a string is split on spaces."""
-        key = singular if self.fm.text.get(singular) is not None else plural
+    def names(self, key: str, split: bool) -> list[str]:
+        """A list of names, or one string (split on whitespace when `split`)."""
         value = self.fm.text.get(key)
         if value is None:
             return []
         if isinstance(value, str):
-            return value.split()
+            return value.split() if split else [value]
         if isinstance(value, list) and all(
             isinstance(v, (str, type(None))) for v in value
         ):
             return [v for v in value if v]
-        self.problem(
-            key, f"'{key}' must be a list of names or a space-separated string"
-        )
+        self.problem(key, f"'{key}' must be a list of names or a string")
         return []
 
     def common(self) -> None:
@@ -104,7 +101,8 @@ class _Mapper:
             self.meta["author"] = self.process("author", author)
         elif isinstance(author, list):
             self.meta["authors"] = self.process("authors", [a for a in author if a])
-        tags = self.words("tag", "tags")
+        # Jekyll: a singular `tag` wins and is not split; `tags` is split.
+        tags = self.names("tag", False) or self.names("tags", True)
         if tags:
             self.meta["tags"] = self.process("tags", tags)
         if self.fm.values.get("published") is False:
@@ -137,8 +135,12 @@ def post_metadata(
     slug = mapper.text("slug") or post.slug
     meta["slug"] = slug
     meta["title"] = mapper.text("title") or _title_from_slug(post.slug)
-    categories = [p for p in post.folder.split("/") if p] + mapper.words(
-        "category", "categories"
+    # Jekyll: folders above _posts, then `categories` (split), then `category`.
+    folders = [p for p in post.folder.split("/") if p]
+    categories = list(
+        dict.fromkeys(
+            folders + mapper.names("categories", True) + mapper.names("category", False)
+        )
     )
     meta["categories"] = categories
     # Jekyll's first category, else the default: never Pelican's folder name.
@@ -183,5 +185,5 @@ def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
 
 
 def _title_from_slug(slug: str) -> str:
-    """Jekyll titleizes a slug by capitalising each hyphen-separated word."""
-    return " ".join(word[:1].upper() + word[1:] for word in slug.split("-") if word)
+    """Jekyll's titleize: each hyphen-separated word capitalised, the rest lowered."""
+    return " ".join(word.capitalize() for word in slug.split("-"))

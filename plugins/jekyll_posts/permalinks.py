@@ -22,7 +22,7 @@ STYLES = {
 }
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
 _SAFE = "-._~!$&'()*+,;=:@/"
-_PRETTY_KEEP = set("._~!$&'()+,;=@")
+_PRETTY_KEEP = set("._~!$&'()+,;=@_")
 
 
 class PermalinkError(ValueError):
@@ -87,14 +87,23 @@ def expand(template: str, values: dict[str, str]) -> str:
                 return quote(values[key], safe=_SAFE)
         raise PermalinkError(f"permalink placeholder ':{name}' is not one Jekyll knows")
 
-    url = re.sub("/+", "/", _PLACEHOLDER.sub(fill, template))
-    url = re.sub(r"/\.\.?(?=/|$)", "", url)
-    return url if url.startswith("/") else "/" + url
+    return sanitize(_PLACEHOLDER.sub(fill, template))
+
+
+def sanitize(url: str) -> str:
+    """Jekyll's clean-up: `..` becomes `/`, `./` goes, slashes collapse."""
+    url = ("/" + url).replace("..", "/").replace("./", "")
+    return re.sub("/+", "/", url)
+
+
+def escape(url: str) -> str:
+    """Percent-escape what a written permalink leaves raw; keep existing escapes."""
+    return quote(url, safe=_SAFE + "%")
 
 
 def address(jekyll_url: str) -> Address:
     """Where Pelican links to and writes a page that Jekyll serves at `jekyll_url`."""
-    url = jekyll_url.lstrip("/")
+    url = escape(jekyll_url.lstrip("/"))
     path = unquote(url)
     if not path or path.endswith("/"):
         path += "index.html"

@@ -85,8 +85,12 @@ class JekyllReader(BaseReader):
         """Jekyll's excerpt: the text before the separator, with link definitions."""
         written = front.text.get("excerpt")
         if isinstance(written, str):
-            return self._render(written)
-        separator = front.text.get("excerpt_separator") or self.config.excerpt_separator
+            return written  # Jekyll uses a front-matter excerpt as it is.
+        separator = front.text.get("excerpt_separator")
+        if not isinstance(separator, str):
+            separator = self.config.excerpt_separator
+        if not separator:
+            return ""
         head, found, tail = body.lstrip("\n").partition(separator)
         if not head.strip():
             return None
