@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
-
 from conftest import ROOT, Site
+from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
 
 if JEKYLL is None:
     if os.environ.get("CI"):

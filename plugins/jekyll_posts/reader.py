@@ -32,9 +32,10 @@ class JekyllReader(BaseReader):
         configs = dict(options.get("extension_configs", {}))
         configs.pop(_META_EXTENSION, None)
         options["extension_configs"] = configs
-        options["extensions"] = [
-            e for e in options.get("extensions", []) if e != _META_EXTENSION
-        ]
+        # As Pelican does: a configured extension is enabled; `meta` never is,
+        # since the front matter is YAML and read here.
+        listed = [e for e in options.get("extensions", []) if e != _META_EXTENSION]
+        options["extensions"] = listed + [e for e in configs if e not in listed]
         self._markdown = Markdown(**options)
 
     def read(self, source_path):
