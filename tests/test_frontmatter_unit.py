@@ -1,14 +1,9 @@
 """Front matter splitting and YAML loading, without Pelican."""
 
-import sys
-
 import pytest
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from jekyll_posts import frontmatter  # noqa: E402
-from jekyll_posts.diagnostics import ProblemError  # noqa: E402
+from jekyll_posts import frontmatter
+from jekyll_posts.diagnostics import ProblemError
 
 
 def test_split_returns_yaml_body_and_the_body_line():

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, Site
 from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
 

@@ -1,12 +1,6 @@
 """The Liquid scanner on its own: pure text in, text, links and problems out."""
 
-import sys
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from jekyll_posts.liquid import MARKER, Link, Site, render  # noqa: E402
+from jekyll_posts.liquid import MARKER, Link, Site, render
 
 
 def links_of(text: str, site: Site | None = None):

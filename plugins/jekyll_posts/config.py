@@ -16,6 +16,7 @@ _TYPES = {
     "JEKYLL_PERMALINK": str,
     "JEKYLL_STRICT": bool,
     "JEKYLL_EXCERPT_SEPARATOR": str,
+    "JEKYLL_DRAFTS": bool,
 }
 
 
@@ -31,6 +32,8 @@ class Config:
     timezone: str = "UTC"
     siteurl: str = ""
     default_category: str = "misc"
+    # Preview only: `published: false` posts become drafts, written and marked.
+    drafts: bool = False
 
     @property
     def zone(self) -> ZoneInfo:
@@ -73,4 +76,5 @@ def from_settings(settings) -> Config:
         timezone=timezone,
         siteurl=settings.get("SITEURL", "") or "",
         default_category=settings.get("DEFAULT_CATEGORY") or "misc",
+        drafts=settings.get("JEKYLL_DRAFTS", False),
     )

@@ -18,6 +18,8 @@ from .diagnostics import Problem, ProblemError
 _OPEN = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.M)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# 100,000 tags fit; an alias bomb that expands to millions does not.
+MAX_VALUES = 200_000
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -56,6 +58,18 @@ def split(text: str, path: str) -> Document:
     """Jekyll's rule: front matter only when the file starts with a `---` line."""
     opening = _OPEN.match(text)
     if not opening:
+        late = _OPEN.match(text.lstrip(" \t\n"))
+        if late and "\n" in text[: len(text) - len(text.lstrip(" \t\n"))]:
+            line = 1 + text.count("\n", 0, len(text) - len(text.lstrip(" \t\n")))
+            raise ProblemError(
+                Problem(
+                    path,
+                    line,
+                    1,
+                    "front matter must start on the first line; "
+                    "remove the blank lines before '---'",
+                )
+            )
         return Document(None, text, 1)
     closing = _CLOSE.search(text, opening.end())
     if not closing:
@@ -88,6 +102,10 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
             )
         text, positions = _scan_keys(root, path, first_line)
         values = loader.construct_document(root)
+    except RecursionError:
+        raise ProblemError(
+            Problem(path, first_line, 1, "front matter is nested too deeply")
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = error.problem or error.context or "unreadable"
@@ -126,19 +144,37 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
             )
         mark = value_node.start_mark
         positions[key] = (first_line + mark.line, mark.column + 1)
-        text[key] = _written(value_node)
+        try:
+            text[key] = _written(value_node, [MAX_VALUES])
+        except OverflowError:
+            raise ProblemError(
+                _at(
+                    path,
+                    first_line,
+                    mark,
+                    f"'{key}' expands to more than "
+                    f"{MAX_VALUES:,} values; aliases that nest are refused",
+                )
+            ) from None
     return text, positions
 
 
-def _written(node: yaml.Node) -> Any:
-    """Scalars as written; lists and mappings of them likewise; None for null."""
+def _written(node: yaml.Node, budget: list[int]) -> Any:
+    """Scalars as written; lists and mappings of them likewise; None for null.
+
+    Aliases make a small document stand for a huge tree ("billion laughs");
+    the budget counts every value reached, through aliases too.
+    """
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise OverflowError
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" and node.style is None:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_written(item) for item in node.value]
-    return {str(k.value): _written(v) for k, v in node.value}
+        return [_written(item, budget) for item in node.value]
+    return {str(k.value): _written(v, budget) for k, v in node.value}
 
 
 def _at(path: str, first_line: int, mark, message: str) -> Problem:

@@ -106,22 +106,46 @@ class _Mapper:
         if tags:
             self.meta["tags"] = self.process("tags", tags)
         if self.fm.values.get("published") is False:
-            self.meta["status"] = "skip"
+            self.meta["status"] = "draft" if self.config.drafts else "skip"
 
-    def date(self, fallback: str | None):
+    def date(self, file_date: str | None):
+        """The front-matter date, else the file name's; warns when they disagree."""
+        from_name = None
+        if file_date is not None:
+            try:
+                from_name = dates.parse(file_date, self.config.zone)
+            except dates.DateError as error:
+                self.problems.append(Problem(self.path, 1, 1, f"file name: {error}"))
         written = self.text("date")
+        if written is None:
+            return from_name
         try:
-            if written is not None:
-                return dates.parse(written, self.config.zone)
-            if fallback is not None:
-                return dates.parse(fallback, self.config.zone)
+            date = dates.parse(written, self.config.zone)
         except dates.DateError as error:
-            if written is not None:
-                self.problem("date", f"date: {error}")
-            else:
-                self.problems.append(
-                    Problem(self.path, 1, 1, f"file name date: {error}")
-                )
+            self.problem("date", f"date: {error}")
+            return None
+        if from_name is not None and abs((date.date() - from_name.date()).days) > 1:
+            self.problem(
+                "date",
+                f"date {date:%Y-%m-%d} is more than a day from the file name's "
+                f"{file_date}; the address uses the front-matter date",
+                "warning",
+            )
+        return date
+
+    def path_text(self, key: str) -> str | None:
+        """A slug or permalink becomes part of a path, so it must stay inside output/."""
+        value = self.text(key)
+        if value is None:
+            return None
+        if not value.strip():
+            self.problem(key, f"'{key}' is empty")
+        elif ".." in value or "\\" in value or "\0" in value:
+            self.problem(key, f"'{key}' must not contain '..', backslashes or NUL")
+        elif key == "slug" and "/" in value:
+            self.problem(key, "'slug' must not contain '/'")
+        else:
+            return value
         return None
 
 
@@ -132,7 +156,7 @@ def post_metadata(
     mapper = _Mapper(fm, path, config, process)
     mapper.common()
     meta = mapper.meta
-    slug = mapper.text("slug") or post.slug
+    slug = mapper.path_text("slug") or post.slug
     meta["slug"] = slug
     meta["title"] = mapper.text("title") or _title_from_slug(post.slug)
     # Jekyll: folders above _posts, then `categories` (split), then `category`.
@@ -149,7 +173,9 @@ def post_metadata(
     date = mapper.date(post.date)
     if date is not None:
         meta["date"] = date
-        template = mapper.text("permalink") or permalinks.template_for(config.permalink)
+        template = mapper.path_text("permalink") or permalinks.template_for(
+            config.permalink
+        )
         try:
             values = permalinks.placeholders(
                 date, post.slug, categories, title_slug=slug
@@ -168,12 +194,12 @@ def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
     mapper.common()
     meta = mapper.meta
     base = os.path.splitext(os.path.basename(path))[0]
-    meta["slug"] = mapper.text("slug") or base
+    meta["slug"] = mapper.path_text("slug") or base
     meta["title"] = mapper.text("title") or _title_from_slug(base)
     date = mapper.date(None)
     if date is not None:
         meta["date"] = date
-    permalink = mapper.text("permalink")
+    permalink = mapper.path_text("permalink")
     if permalink:
         try:
             target = permalinks.address(permalinks.expand(permalink, {}))
