@@ -7,7 +7,7 @@ def test_every_problem_is_reported_together_and_nothing_is_written(site):
     site.write("_posts/2021-10-08-punitive-measures.md", GOOD)
     site.write("_posts/2021-10-09-secret.md", "---\npublished: false\n---\nx\n")
     site.write("_posts/a/2021-10-10-twice.md", GOOD)
-    site.write("_posts/b/2021-10-10-twice.md", GOOD)
+    site.write("_posts/b/2021-10-10-twice.md", "---\npermalink: /b.html\n---\nB\n")
     site.write(
         "_posts/2021-11-19-outage.md",
         """

@@ -108,15 +108,14 @@ def test_permalink_overrides_and_layout_is_ignored(site):
 
 
 def test_other_keys_are_available_to_templates(site, tmp_path: Path):
-    theme = tmp_path / "theme" / "templates"
-    theme.mkdir(parents=True)
-    (theme / "article.html").write_text(
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text(
         "<p id=m>{{ article.mood }}|{{ article.reviewers|join(',') }}</p>"
     )
-    for name in ("index", "tags", "tag", "categories", "category", "authors",
-                 "author", "archives", "period_archives", "page"):  # fmt: skip
-        (theme / f"{name}.html").write_text("")
     result = build_one(
-        site, "mood: calm\nreviewers: [ana, bo]\n", THEME=str(tmp_path / "theme")
+        site,
+        "mood: calm\nreviewers: [ana, bo]\n",
+        THEME_TEMPLATES_OVERRIDES=[str(overrides)],
     )
     assert result.page(POST).find(id="m").get_text() == "calm|ana,bo"
