@@ -12,7 +12,23 @@ OUTPUTDIR := output
 CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 
+# Preview: make devserver [PORT=8000] [BIND=127.0.0.1] [DRAFTS=1]
+PORT ?= 8000
+BIND ?= 127.0.0.1
+DRAFTS ?=
+# Publishing targets (see README, "Preview and publish")
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_REMOTE ?= origin
+GITHUB_CNAME ?=
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+S3_BUCKET ?=
+S3_ACL ?=
+
 .PHONY: help venv html clean regenerate test lint format
+.PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck
 
 help:
 	@echo "make html        build content/ into output/"
@@ -20,6 +36,14 @@ help:
 	@echo "make clean       remove output/ and cache/"
 	@echo "make regenerate  rebuild on every change (pelican -r)"
 	@echo "make format      format the code with ruff"
+	@echo "make devserver   preview with live reload at http://127.0.0.1:8000/ (DRAFTS=1 for drafts)"
+	@echo "make serve       serve output/ as it is"
+	@echo "make check       build, then check every internal link, image and #fragment"
+	@echo "make publish     strict build with publishconf.py, checked, then swapped into output/"
+	@echo "make github      publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch"
+	@echo "make rsync_upload  publish, then rsync to SSH_HOST:SSH_TARGET_DIR"
+	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket"
+	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
 
 $(VENV)/.installed: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -47,3 +71,40 @@ lint: venv
 format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+devserver: venv
+	$(BIN)/python -m sitetools.devserver --content $(INPUTDIR) --output $(OUTPUTDIR) \
+		--settings $(CONFFILE) --bind $(BIND) --port $(PORT) \
+		$(if $(filter 1 yes true,$(DRAFTS)),--drafts)
+
+serve: venv
+	$(BIN)/python -m sitetools.server $(OUTPUTDIR) --bind $(BIND) --port $(PORT)
+
+check: html
+	$(BIN)/python -m sitetools.linkcheck $(OUTPUTDIR)
+
+publish: venv
+	$(BIN)/python -m sitetools.publish --content $(INPUTDIR) --output $(OUTPUTDIR) \
+		--settings $(PUBLISHCONF)
+
+github: publish
+	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) \
+		--branch $(GITHUB_PAGES_BRANCH) --message "Publish the site" \
+		$(if $(GITHUB_CNAME),--cname $(GITHUB_CNAME)) $(OUTPUTDIR)
+
+rsync_upload: publish
+	$(BIN)/python -m sitetools.upload rsync $(OUTPUTDIR) --target "$(SSH_TARGET_DIR)" \
+		--host "$(SSH_HOST)" --user "$(SSH_USER)" --port $(SSH_PORT)
+
+s3_upload: publish
+	$(BIN)/python -m sitetools.upload s3 $(OUTPUTDIR) --bucket "$(S3_BUCKET)" \
+		$(if $(S3_ACL),--acl $(S3_ACL))
+
+bench-linkcheck: venv
+	$(BIN)/python bench/linkcheck_bench.py
+
+.PHONY: screenshots
+
+# PNGs of the home page, a post and a series page, phone and desktop, light and dark.
+screenshots: venv
+	$(BIN)/python -m sitetools.screenshots screenshots

@@ -43,3 +43,12 @@ AUTHOR_FEED_RSS = None
 
 DEFAULT_PAGINATION = 10
 DELETE_OUTPUT_DIRECTORY = False
+
+# Theme: sitemap.xml, robots.txt and 404.html are templates rendered once each.
+SITESUBTITLE = "What a platform team learns running builds, clusters and the pager."
+TEMPLATE_EXTENSIONS = [".html", ".xml", ".txt"]
+DIRECT_TEMPLATES = [
+    "index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots",
+]  # fmt: skip
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"

@@ -19,7 +19,7 @@ def link_site(site, body: str):
 
 
 def hrefs(result, path="2021/11/19/outage.html"):
-    return [a["href"] for a in result.page(path).select("article a[href]")
+    return [a["href"] for a in result.page(path).select(".post-body a[href]")
             if "/tag/" not in a["href"]]  # fmt: skip
 
 

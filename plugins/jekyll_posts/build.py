@@ -10,6 +10,9 @@ import sys
 from dataclasses import dataclass, field
 
 from . import config as config_module
+from . import relations
+from .backlinks import Sentence, sentences
+from .collisions import collisions
 from .diagnostics import BuildFailed, Problem, report
 from .links import Edge, resolve, substitute
 from .posts import PostIndex, post_file
@@ -23,6 +26,9 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     unpublished: set[str] = field(default_factory=set)
     edges: list[Edge] = field(default_factory=list)
+    contexts: dict[Edge, Sentence] = field(default_factory=dict)
+    descriptions: dict = field(default_factory=dict)  # series slug -> Description
+    series: list = field(default_factory=list)  # relations.Series, by name
 
 
 def state(context: dict) -> Build:
@@ -71,17 +77,24 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
             links, content.source_path, index, published, reasons
         )
         build.problems.extend(problems)
-        for link, target in zip(links, targets, strict=True):
+        contexts = sentences(content._content, targets)
+        for link, target, context in zip(links, targets, contexts, strict=True):
             if target is not None:
-                build.edges.append(
-                    Edge(content.relative_source_path, target.source, link)
-                )
+                edge = Edge(content.relative_source_path, target.source, link)
+                build.edges.append(edge)
+                build.contexts[edge] = context
         content._content = substitute(content._content, targets)
         if "summary" in content.metadata:
             content.metadata["summary"] = substitute(
                 content.metadata["summary"], targets
             )
             content._summary = content.metadata["summary"]
+    build.problems.extend(
+        collisions([(c.save_as, c.source_path) for c in contents if c.save_as])
+    )
+    relations.relate(
+        build, articles.context, articles.articles, published_and_drafts(articles)
+    )
     finish(build)
 
 

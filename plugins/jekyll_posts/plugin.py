@@ -7,14 +7,26 @@ import logging
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from . import build
+from . import build, guard
 from .diagnostics import BuildFailed
 from .reader import JekyllReader
+from .series_pages import SeriesGenerator
+
+
+def check_output(pelican) -> None:
+    guard.check_output(pelican.output_path, pelican.settings)
 
 
 def add_reader(readers) -> None:
     for extension in JekyllReader.file_extensions:
         readers.reader_classes[extension] = JekyllReader
+    # The reader takes dates from file names itself, in the site's time zone and
+    # with positioned errors; Pelican's own parse would reject 2021-02-30 unseen.
+    readers.settings["FILENAME_METADATA"] = "(?!)"
+
+
+def add_generators(pelican) -> type:
+    return SeriesGenerator
 
 
 def start_build(generator) -> None:
@@ -34,7 +46,10 @@ def all_read(generators) -> None:
             exclude=articles.settings["ARTICLE_EXCLUDES"],
         )
     )
-    build.link_everything(build.state(articles.context), articles, pages, sources)
+    state = build.state(articles.context)
+    build.link_everything(state, articles, pages, sources)
+    if not state.config.drafts:
+        guard.withhold_drafts(articles, pages)
 
 
 class _QuietFailure(logging.Filter):
@@ -47,7 +62,9 @@ class _QuietFailure(logging.Filter):
 
 
 def register() -> None:
+    signals.initialized.connect(check_output)
     signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(add_generators)
     signals.generator_init.connect(start_build)
     signals.article_generator_context.connect(content_read)
     signals.page_generator_context.connect(content_read)

@@ -1,0 +1,195 @@
+"""`make devserver`: build, serve, rebuild on every change, reload the browser.
+
+Each build is a fresh `pelican` process, so a change to plugin code takes
+effect on the next save without a restart, and no state leaks between
+builds. Builds start only when a watched file changes: a failed build is
+reported in the terminal and in the browser, then the server waits for the
+next save instead of retrying in a loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import watchfiles
+
+from . import pelican_cli, server
+
+
+class DevServer:
+    """Builds `content` into `output` with `settings`, serves it, watches sources."""
+
+    def __init__(
+        self,
+        content: Path,
+        output: Path,
+        settings: Path,
+        bind: str = "127.0.0.1",
+        port: int = 8000,
+        drafts: bool = False,
+        log=sys.stderr,
+    ):
+        self.content = Path(content).resolve()
+        self.output = Path(output).resolve()
+        self.settings = Path(settings).resolve()
+        self.overrides = {"JEKYLL_DRAFTS": True} if drafts else {}
+        self.log = log
+        self.live = server.Live()
+        self.http = server.make_server(self.output, bind, port, self.live)
+        self._stop = threading.Event()
+        self._building: subprocess.Popen | None = None
+        self._threads: list[threading.Thread] = []
+        self._changes: queue.Queue[set] = queue.Queue()
+
+    @property
+    def url(self) -> str:
+        return server.url(self.http)
+
+    def watched(self) -> list[Path]:
+        """content/, the theme and the plugin folders (the settings file aside)."""
+        values = pelican_cli.read_settings(self.settings, ["THEME", "PLUGIN_PATHS"])
+        paths = [self.content, Path(values["THEME"])]
+        paths += [Path(p) for p in values["PLUGIN_PATHS"]]
+        return [p for p in dict.fromkeys(paths) if p.is_dir()]
+
+    def start(self) -> None:
+        """Build once, then serve, watch and rebuild in background threads."""
+        self.output.mkdir(parents=True, exist_ok=True)
+        folders = self.watched()
+        self.build()
+        # Editors save by renaming a new file over the old one, which ends a
+        # watch on the file itself: the settings file is watched through its
+        # folder, which is not watched below.
+        settings = self.settings.name
+        for target, args in (
+            (self.http.serve_forever, ()),
+            (self._watch, (folders, True, watchfiles.DefaultFilter())),
+            (
+                self._watch,
+                ([self.settings.parent], False, lambda _, p: Path(p).name == settings),
+            ),
+            (self._rebuild, ()),
+        ):
+            thread = threading.Thread(target=target, args=args, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def wait(self) -> None:
+        """Block until request_stop() is called (from another thread or a signal)."""
+        self._stop.wait()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        building = self._building
+        if building is not None and building.poll() is None:
+            building.terminate()
+        self.live.close()
+        self.http.shutdown()
+        self.http.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def build(self) -> bool:
+        """One build in a fresh process; the outcome goes to the terminal and browsers."""
+        started = time.monotonic()
+        args = pelican_cli.command(
+            self.content, self.output, self.settings, self.overrides
+        )
+        self._building = subprocess.Popen(
+            args,
+            cwd=self.settings.parent,
+            env=pelican_cli.environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        log, _ = self._building.communicate()
+        returncode = self._building.returncode
+        self._building = None
+        if self._stop.is_set():
+            return False
+        seconds = time.monotonic() - started
+        number = self.live.builds + 1
+        if returncode == 0:
+            for problem in pelican_cli.problems(log):
+                self._say(str(problem))
+            self._say(f"build {number}: done in {seconds:.1f} s")
+            self.live.finished(None)
+            return True
+        self._say(log.rstrip())
+        self._say(
+            f"build {number}: FAILED (exit status {returncode}); "
+            "the browser shows why; waiting for the next change"
+        )
+        self.live.finished(server.Failure(pelican_cli.problems(log), log))
+        return False
+
+    def _watch(self, paths: list[Path], recursive: bool, only) -> None:
+        for changes in watchfiles.watch(
+            *paths,
+            watch_filter=only,
+            recursive=recursive,
+            stop_event=self._stop,
+            raise_interrupt=False,
+        ):
+            self._changes.put(changes)
+
+    def _rebuild(self) -> None:
+        """One build per batch of changes; changes made during a build make one more."""
+        while not self._stop.is_set():
+            try:
+                changes = self._changes.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            while not self._changes.empty():
+                changes |= self._changes.get()
+            names = sorted({Path(p).name for _, p in changes})
+            self._say(f"changed: {', '.join(names)}")
+            self.build()
+
+    def _say(self, text: str) -> None:
+        print(text, file=self.log, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--output", type=Path, default=Path("output"))
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help="also build `published: false` posts, marked as drafts",
+    )
+    server.arguments(parser)
+    args = parser.parse_args(argv)
+    warning = server.exposure_warning(args.bind)
+    if warning:
+        print(warning, file=sys.stderr)
+    dev = DevServer(
+        args.content, args.output, args.settings, args.bind, args.port, args.drafts
+    )
+    signal.signal(signal.SIGTERM, lambda *_: dev.request_stop())
+    try:
+        dev.start()
+        print(f"Serving {args.output}/ at {dev.url} (Ctrl+C to stop)", flush=True)
+        dev.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        dev.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""`make publish`: a clean, strict build that replaces output/ only if it passes.
+
+The site is built with the publish settings into a fresh folder beside
+output/, then checked (sitetools.gate). Only a site that passes replaces
+output/, in one rename, so an upload never sees a half-built or unchecked
+site, and a failed publish leaves the previous output/ as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import errno
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from plugins.jekyll_posts.guard import UnsafeOutput, check_output
+
+from . import gate, pelican_cli
+
+# Whatever the settings file says, a publish build is strict, draft-free and
+# uncached: every file comes from this build.
+OVERRIDES = {
+    "JEKYLL_STRICT": True,
+    "JEKYLL_DRAFTS": False,
+    "LOAD_CONTENT_CACHE": False,
+    "CACHE_CONTENT": False,
+    "DELETE_OUTPUT_DIRECTORY": False,
+}
+
+
+class PublishFailed(Exception):
+    pass
+
+
+def publish(content: Path, output: Path, settings: Path) -> None:
+    """Build, check, and swap the result in for `output`; raise PublishFailed."""
+    content, output, settings = (Path(p).resolve() for p in (content, output, settings))
+    values = pelican_cli.read_settings(settings, ["SITEURL", "THEME", "PLUGIN_PATHS"])
+    try:
+        check_output(output, {**values, "PATH": str(content)})
+    except UnsafeOutput as error:
+        raise PublishFailed(str(error)) from None
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.publish-", dir=output.parent))
+    try:
+        _build(content, fresh, settings)
+        problems = gate.check(fresh, values["SITEURL"])
+        if problems:
+            raise PublishFailed(
+                "\n".join(problems)
+                + f"\n{len(problems)} problem(s); {output} was left as it was"
+            )
+        _replace(fresh, output)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _build(content: Path, target: Path, settings: Path) -> None:
+    args = pelican_cli.command(content, target, settings, OVERRIDES)
+    done = subprocess.run(
+        [*args, "--fatal", "errors"], cwd=settings.parent, env=pelican_cli.environment()
+    )
+    if done.returncode:
+        raise PublishFailed(f"the build failed (exit status {done.returncode})")
+
+
+def _replace(fresh: Path, output: Path) -> None:
+    """Put `fresh` at `output`; the previous site ends up at `fresh`."""
+    if not output.exists():
+        os.rename(fresh, output)
+    elif not _exchange(fresh, output):
+        retired = fresh.with_name(fresh.name + ".old")
+        os.rename(output, retired)
+        os.rename(fresh, output)
+        os.rename(retired, fresh)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2); False where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange):
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL):
+            return False
+        raise OSError(code, os.strerror(code), str(b))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=Path("content"))
+    parser.add_argument("--output", type=Path, default=Path("output"))
+    parser.add_argument("--settings", type=Path, default=Path("publishconf.py"))
+    args = parser.parse_args(argv)
+    try:
+        publish(args.content, args.output, args.settings)
+    except PublishFailed as error:
+        print(f"publish refused:\n{error}", file=sys.stderr)
+        return 1
+    print(
+        f"published to {args.output}/ (checked: no drafts, dotfiles, symlinks, "
+        "leftover template syntax or broken links)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The upload targets, run through `make` as a user would, on a copy of the
+project: GitHub Pages into a local bare repository, rsync into a local
+folder, S3 through a stand-in `aws` that records its arguments."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from sitetools import upload
+
+UNPUBLISHED = "---\ntitle: Secret plans\npublished: false\n---\nSecret plans text.\n"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The sample site and its tooling, copied; the repository's .venv is used."""
+    root = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__")
+    for folder in ("content", "theme", "plugins", "sitetools"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
+    for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt"):
+        shutil.copy(ROOT / name, root)
+    (root / "content/_posts/2021-12-24-secret.md").write_text(UNPUBLISHED)
+    return root
+
+
+def make(project: Path, *args: str, env: dict | None = None):
+    venv = ROOT / ".venv"
+    command = ["make", "-o", f"{venv}/.installed", f"VENV={venv}", *args]
+    environment = {**os.environ, "SITEURL": "https://example.org", **(env or {})}
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, env=environment
+    )
+
+
+def git(*args: str, cwd: Path) -> str:
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV},
+    )
+    return done.stdout
+
+
+def test_make_github_pushes_the_checked_site_with_nojekyll(project, tmp_path):
+    remote = tmp_path / "remote.git"
+    git("init", "--bare", "-q", str(remote), cwd=tmp_path)
+    git("init", "-q", cwd=project)
+    git("remote", "add", "pages", str(remote), cwd=project)
+    done = make(project, "github", "GITHUB_REMOTE=pages", env=GIT_ENV)
+    assert done.returncode == 0, done.stdout + done.stderr
+    tree = git("ls-tree", "-r", "gh-pages", cwd=remote).splitlines()
+    modes = {line.split("\t")[1]: line.split()[0] for line in tree}
+    assert ".nojekyll" in modes
+    assert "index.html" in modes and "2021/11/19/outage.html" in modes
+    assert "2021/12/24/secret.html" not in modes
+    assert [p for p in modes if "/." in "/" + p] == [".nojekyll"]
+    assert set(modes.values()) == {"100644"}  # no symlink (120000)
+    page = git("show", "gh-pages:2021/11/19/outage.html", cwd=remote)
+    assert 'href="https://example.org/' in page
+    grep = subprocess.run(["git", "grep", "-l", "Secret plans", "gh-pages"], cwd=remote)
+    assert grep.returncode == 1  # found nowhere
+
+
+def test_make_rsync_upload_fills_a_folder_and_removes_stale_files(project, tmp_path):
+    if shutil.which("rsync") is None:
+        pytest.skip("rsync is not installed (.ci/run installs it)")
+    target = tmp_path / "www"
+    target.mkdir()
+    (target / "stale.html").write_text("old")
+    done = make(project, "rsync_upload", f"SSH_TARGET_DIR={target}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "--delay-updates --delete-after" in done.stdout
+    uploaded = {p.relative_to(target) for p in target.rglob("*") if p.is_file()}
+    published = {
+        p.relative_to(project / "output")
+        for p in (project / "output").rglob("*")
+        if p.is_file()
+    }
+    assert uploaded == published
+    assert not (target / "stale.html").exists()
+
+
+def test_rsync_refuses_an_output_without_index(tmp_path):
+    empty, target = tmp_path / "output", tmp_path / "www"
+    empty.mkdir()
+    target.mkdir()
+    (target / "index.html").write_text("the live site")
+    done = subprocess.run(
+        [sys.executable, "-m", "sitetools.upload", "rsync", str(empty),
+         "--target", str(target)],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "index.html is missing" in done.stderr
+    assert (target / "index.html").read_text() == "the live site"
+
+
+FAKE_AWS = """#!{python}
+import json, os, sys
+with open(os.environ["AWS_LOG"], "a") as log:
+    log.write(json.dumps(sys.argv[1:]) + "\\n")
+"""
+
+
+def test_make_s3_upload_runs_exactly_these_commands(project, tmp_path):
+    bin_dir, log = tmp_path / "bin", tmp_path / "aws.log"
+    bin_dir.mkdir()
+    fake = bin_dir / "aws"
+    fake.write_text(FAKE_AWS.format(python=sys.executable))
+    fake.chmod(0o755)
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "AWS_LOG": str(log)}
+    done = make(project, "s3_upload", "S3_BUCKET=my-bucket", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    sync = ["s3", "sync", "output/", "s3://my-bucket/"]
+    assert [json.loads(line) for line in log.read_text().splitlines()] == [
+        [*sync, "--exclude", "*.html"],
+        [*sync, "--exclude", "*", "--include", "*.html"],
+        [*sync, "--delete"],
+    ]
+
+
+def test_s3_sends_an_acl_only_when_asked():
+    first, second, third = upload.s3_commands(
+        Path("out"), "s3://b/site/", "public-read"
+    )
+    assert first[-2:] == second[-2:] == ["--acl", "public-read"]
+    assert "--acl" not in third
+    assert first[4] == "s3://b/site/"
+
+
+def test_rsync_to_a_server_goes_over_ssh():
+    assert upload.rsync_command(Path("out"), "/srv/www", "web.example", "me", 2222) == [
+        "rsync", "--recursive", "--checksum", "--verbose",
+        "--delay-updates", "--delete-after",
+        "--compress", "--rsh", "ssh -p 2222", "out/", "me@web.example:/srv/www/",
+    ]  # fmt: skip
+
+
+def test_the_workflow_tests_then_publishes_through_the_gate_then_deploys():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    jobs = workflow["jobs"]
+    assert [s.get("run") for s in jobs["test"]["steps"]][-1] == "bash .ci/run"
+    assert jobs["build"]["needs"] == "test"
+    build = next(
+        s for s in jobs["build"]["steps"] if "make publish" in s.get("run", "")
+    )
+    assert build["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
+    uploaded = jobs["build"]["steps"][-1]
+    assert uploaded["uses"].startswith("actions/upload-pages-artifact@")
+    assert uploaded["with"]["path"] == "output"
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
