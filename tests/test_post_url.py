@@ -120,3 +120,21 @@ def test_no_liquid_or_pelican_placeholders_left_in_the_sample_site(site):
         "../../../engineering/2021/10/08/punitive-measures.html#what-to-do-instead"
         in links
     )
+
+
+def test_links_in_an_excerpt_are_right_on_every_page_that_shows_it(site):
+    link_site(site, "See [the essay]({% post_url 2021-10-08-punitive-measures %}).\n")
+    site.write(
+        "_posts/2021-11-20-more.md",
+        "---\ntags: [ops]\n---\nAlso [this]({% post_url 2021-10-08-punitive-measures %}).\n",
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    shown = {
+        "index.html": "./2021/10/08/punitive-measures.html",
+        "tag/ops.html": "../2021/10/08/punitive-measures.html",
+        "2021/11/20/more.html": "../../../2021/10/08/punitive-measures.html",
+    }
+    for page, href in shown.items():
+        links = {a["href"] for a in result.page(page).find_all("a", string="this")}
+        assert links == {href}, page

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import config as config_module
-from . import relations
+from . import excerpts, relations
 from .backlinks import Sentence, sentences
 from .collisions import collisions
 from .diagnostics import BuildFailed, Problem, report
@@ -88,7 +88,7 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
             content.metadata["summary"] = substitute(
                 content.metadata["summary"], targets
             )
-            content._summary = content.metadata["summary"]
+            excerpts.attach(content, content.metadata["summary"])
     build.problems.extend(
         collisions([(c.save_as, c.source_path) for c in contents if c.save_as])
     )

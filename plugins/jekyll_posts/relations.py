@@ -34,7 +34,6 @@ class Series(URLWrapper):
         self.articles: list = []
         self.description: Description | None = None
         self.related: list[RelatedSeries] = []
-        self.excerpts: dict[str, str] = {}  # source -> summary, links unresolved
 
     @property
     def title(self) -> str:
@@ -45,17 +44,6 @@ class Series(URLWrapper):
     def feed_url(self) -> str | None:
         pattern = self.settings.get("SERIES_FEED_ATOM")
         return str(pattern).format(slug=self.slug) if pattern else None
-
-    def excerpt(self, article, siteurl: str) -> str:
-        """The post's summary with its links resolved for the page showing it.
-
-        Pelican resolves a summary's links once, for the site root, so they
-        break on a page two folders down when RELATIVE_URLS is on.
-        """
-        written = self.excerpts.get(article.relative_source_path)
-        if written is None:
-            return article.summary
-        return article._update_content(written, siteurl)
 
 
 @dataclass(frozen=True)
@@ -149,11 +137,6 @@ def _series(group: series.Group, posts: dict, build, context) -> Series:
     item = Series(group.name, context)
     item.slug = group.slug
     item.articles = [posts[source] for source in group.sources]
-    item.excerpts = {
-        a.relative_source_path: a.metadata["summary"]
-        for a in item.articles
-        if "summary" in a.metadata
-    }
     item.description = build.descriptions.get(group.slug)
     return item
 
