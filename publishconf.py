@@ -3,7 +3,8 @@
 import os
 import sys
 
-sys.path.append(os.curdir)
+# Found beside this file, whatever folder the build runs from.
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402, F403
 
 SITEURL = os.environ.get("SITEURL", "https://example.org")

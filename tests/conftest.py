@@ -65,11 +65,13 @@ class Site:
         target.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
         return target
 
-    def build(self, output: str = "output", **settings) -> Result:
+    def build(
+        self, output: str = "output", conf: str = "pelicanconf.py", **settings
+    ) -> Result:
         out = self.root / output
         command = [
             sys.executable, "-m", "pelican", str(self.content),
-            "-s", str(ROOT / "pelicanconf.py"), "-o", str(out),
+            "-s", str(ROOT / conf), "-o", str(out),
         ]  # fmt: skip
         if settings:  # one -e: a second -e flag would replace the first
             command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]

@@ -6,15 +6,31 @@ import logging
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.utils import clean_output_dir
 
 from . import build, guard
 from .diagnostics import BuildFailed
 from .reader import JekyllReader
 from .series_pages import SeriesGenerator
 
+# Settings key (copied into each build's context) asking to clean the output.
+_CLEAN_LATER = "_jekyll_clean_output"
+
 
 def check_output(pelican) -> None:
+    """Refuse unsafe output paths; move output cleaning after the checks.
+
+    Pelican empties the output folder before reading anything, so a build
+    that then fails would leave nothing published. The plugin cleans it only
+    once every file has been read and every link resolved.
+    """
     guard.check_output(pelican.output_path, pelican.settings)
+    if pelican.delete_outputdir:
+        pelican.delete_outputdir = False
+        pelican.settings[_CLEAN_LATER] = (
+            pelican.output_path,
+            pelican.output_retention,
+        )
 
 
 def add_reader(readers) -> None:
@@ -50,6 +66,8 @@ def all_read(generators) -> None:
     build.link_everything(state, articles, pages, sources)
     if not state.config.drafts:
         guard.withhold_drafts(articles, pages)
+    if articles.context.get(_CLEAN_LATER):
+        clean_output_dir(*articles.context[_CLEAN_LATER])
 
 
 class _QuietFailure(logging.Filter):

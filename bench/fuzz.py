@@ -1,0 +1,57 @@
+"""Long fuzzing run of the Liquid scanner and the front-matter splitter.
+
+Run outside CI: `.venv/bin/python bench/fuzz.py MINUTES`. Hypothesis generates
+text from Liquid- and YAML-shaped pieces for the given time; any exception other
+than the project's ProblemError is a failure and is printed with its input.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from jekyll_posts import frontmatter, liquid  # noqa: E402
+from jekyll_posts.diagnostics import ProblemError  # noqa: E402
+
+PIECES = ["{%", "%}", "{{", "}}", "{%-", "-%}", "post_url ", "raw", "endraw",
+          "comment", "endcomment", "2021-01-01-a", "site.baseurl", "\n", "\t", " ",
+          "---\n", "...\n", "title: ", "[", "]", "&a ", "*a", "- ", "\ufeff", "\r",
+          "\ue000", "\ue001", "\ue002", "\0", "é", "e\u0301"]  # fmt: skip
+TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
+
+
+def check(text: str) -> None:
+    rendered = liquid.render(text, "fuzz.md")
+    assert all(p.line >= 1 and p.col >= 1 for p in rendered.problems)
+    try:
+        document = frontmatter.split(text, "fuzz.md")
+        frontmatter.load(document.front_matter, "fuzz.md")
+        liquid.render(document.body, "fuzz.md", document.body_line)
+    except ProblemError:
+        pass
+
+
+def main(minutes: float) -> None:
+    deadline = time.monotonic() + minutes * 60
+    runs = 0
+    while time.monotonic() < deadline:
+        given(TEXT)(
+            settings(
+                max_examples=5000,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )(check)
+        )()
+        runs += 5000
+    print(f"fuzz: {runs} inputs in {minutes} minutes, no crash")
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 10)
