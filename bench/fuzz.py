@@ -39,17 +39,17 @@ def check(text: str) -> None:
 
 def main(minutes: float) -> None:
     deadline = time.monotonic() + minutes * 60
+    batch = 5000
+    run_batch = settings(
+        max_examples=batch,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )(given(TEXT)(check))
     runs = 0
     while time.monotonic() < deadline:
-        given(TEXT)(
-            settings(
-                max_examples=5000,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )(check)
-        )()
-        runs += 5000
+        run_batch()
+        runs += batch
     print(f"fuzz: {runs} inputs in {minutes} minutes, no crash")
 
 
