@@ -1,1 +1,1 @@
-"""Preview and publish tooling around the Pelican build (not part of the plugin)."""
+"""Tools around the Pelican build: preview, publish, checks (not part of the plugin)."""

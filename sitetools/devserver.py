@@ -94,12 +94,13 @@ class DevServer:
         if building is not None and building.poll() is None:
             building.terminate()
         self.live.close()
-        self.http.shutdown()
+        if self._threads:  # serve_forever() is running: end it
+            self.http.shutdown()
         self.http.server_close()
         for thread in self._threads:
             thread.join(timeout=5)
 
-    def build(self) -> bool:
+    def build(self) -> None:
         """One build in a fresh process; the outcome goes to the terminal and browsers."""
         started = time.monotonic()
         args = pelican_cli.command(
@@ -117,7 +118,7 @@ class DevServer:
         returncode = self._building.returncode
         self._building = None
         if self._stop.is_set():
-            return False
+            return
         seconds = time.monotonic() - started
         number = self.live.builds + 1
         if returncode == 0:
@@ -125,14 +126,13 @@ class DevServer:
                 self._say(str(problem))
             self._say(f"build {number}: done in {seconds:.1f} s")
             self.live.finished(None)
-            return True
+            return
         self._say(log.rstrip())
         self._say(
             f"build {number}: FAILED (exit status {returncode}); "
             "the browser shows why; waiting for the next change"
         )
         self.live.finished(server.Failure(pelican_cli.problems(log), log))
-        return False
 
     def _watch(self, paths: list[Path], recursive: bool, only) -> None:
         for changes in watchfiles.watch(
@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         dev.wait()
     except KeyboardInterrupt:
         pass
+    except pelican_cli.SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
     finally:
         dev.stop()
     return 0

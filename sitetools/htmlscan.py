@@ -19,12 +19,13 @@ _HIDDEN = re.compile(
     rb"<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>", re.S
 )
 _VALUE = rb"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
-_URLS = [re.compile(name + _VALUE) for name in (rb"href", rb"src", rb"poster")]
-_SRCSET = re.compile(rb"srcset" + _VALUE)
-_ID = re.compile(rb"id" + _VALUE)
-_NAME = re.compile(rb"name" + _VALUE)
-_SPACE = (b" ", b"\t", b"\n", b"\r", b"\f")
-_BEFORE_NAME = (*_SPACE, b'"', b"'")
+_HREF, _SRC, _POSTER, _SRCSET, _ID, _NAME = (
+    re.compile(name + _VALUE)
+    for name in (rb"href", rb"src", rb"poster", rb"srcset", rb"id", rb"name")
+)
+_SPACE = frozenset(b" \t\n\r\f")
+_BEFORE_NAME = _SPACE | frozenset(b"\"'")
+_BANG, _A = ord("!"), ord("a")
 
 
 class Page(NamedTuple):
@@ -34,44 +35,50 @@ class Page(NamedTuple):
 
 def scan(data: bytes) -> Page:
     """Every URL the page's tags make a browser follow or fetch, and its ids."""
-    scanner = _Scanner(data)
-    links = [value for pattern in _URLS for _, value in scanner.values(pattern)]
-    for _, value in scanner.values(_SRCSET):
-        links += [c.split()[0] for c in value.split(",") if c.strip()]
-    ids = {value for _, value in scanner.values(_ID)}
-    ids.update(value for tag, value in scanner.values(_NAME) if scanner.is_a(tag))
+    page = _Scanner(data)
+    links = page.values(_HREF) + page.values(_SRC)
+    if b"poster" in page.low:
+        links += page.values(_POSTER)
+    if b"srcset" in page.low:
+        for value in page.values(_SRCSET):
+            links += [c.split()[0] for c in value.split(",") if c.strip()]
+    ids = set(page.values(_ID))
+    if b"name" in page.low:
+        ids.update(page.values(_NAME, only_in_a=True))
     return Page(links, ids)
 
 
 class _Scanner:
     def __init__(self, data: bytes):
         self.data = data
-        self.low = data.lower()
+        self.low = low = data.lower()
         self.hidden_starts: list[int] = []
         self.hidden_ends: list[int] = []
-        for match in _HIDDEN.finditer(self.low):
-            start = match.start()
-            if not self.low.startswith(b"<!--", start):
-                start = self.low.index(b">", start) + 1  # the tag itself is seen
-            self.hidden_starts.append(start)
-            self.hidden_ends.append(match.end())
+        if b"<!--" in low or b"<script" in low or b"<style" in low:
+            for match in _HIDDEN.finditer(low):
+                start = match.start()
+                if low[start + 1] != _BANG:  # a script's own tag stays visible
+                    start = low.index(b">", start) + 1
+                self.hidden_starts.append(start)
+                self.hidden_ends.append(match.end())
 
-    def values(self, pattern: re.Pattern):
-        """(start of the tag, decoded value) for each real use of the attribute."""
-        low = self.low
+    def values(self, pattern: re.Pattern, only_in_a: bool = False) -> list[str]:
+        """The decoded value of each real use of the attribute."""
+        low, found = self.low, []
         for match in pattern.finditer(low):
             at = match.start()
-            tag = low.rfind(b"<", 0, at)
-            if (
-                tag < 0
-                or low[at - 1 : at] not in _BEFORE_NAME
-                or not self._in_tag(tag, at)
-                or self._hidden(at)
-            ):
+            if low[at - 1] not in _BEFORE_NAME:
                 continue
-            start, end = match.span(match.lastindex)
-            value = self.data[start:end].decode("utf-8", "replace")
-            yield tag, html.unescape(value) if "&" in value else value
+            tag = low.rfind(b"<", 0, at)
+            if tag < 0 or not self._in_tag(tag, at) or self._hidden(at):
+                continue
+            if only_in_a and not (low[tag + 1] == _A and low[tag + 2] in _SPACE):
+                continue
+            group = match.lastindex
+            value = self.data[match.start(group) : match.end(group)]
+            text = value.decode("utf-8", "replace")
+            found.append(html.unescape(text) if "&" in text else text)
+        return found
 
     def _in_tag(self, tag: int, at: int) -> bool:
         """No `>` closes the tag before `at`, and `at` is not in a quoted value."""
@@ -83,12 +90,8 @@ class _Scanner:
             end = low.rfind(b">", tag, end)
         return end == -1
 
-    def is_a(self, tag: int) -> bool:
-        return (
-            self.low[tag + 1 : tag + 2] == b"a"
-            and self.low[tag + 2 : tag + 3] in _SPACE
-        )
-
     def _hidden(self, at: int) -> bool:
+        if not self.hidden_starts:
+            return False
         index = bisect_right(self.hidden_starts, at) - 1
         return index >= 0 and at < self.hidden_ends[index]

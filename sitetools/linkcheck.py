@@ -138,7 +138,8 @@ def _key(folder: str, link: str) -> tuple[str, str]:
     while link.startswith("../", 3 * ups):
         ups += 1
     if folder and folder.count("/") + 1 == ups:
-        return "", link[3 * ups :] or "./"
+        rest = link[3 * ups :]
+        return "", rest if rest[:1] not in ("", "#", "?") else "./" + rest
     return folder, link
 
 

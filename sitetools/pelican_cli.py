@@ -22,6 +22,10 @@ _PROBLEM = re.compile(
 )
 
 
+class SettingsError(Exception):
+    pass
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -71,8 +75,9 @@ def read_settings(settings: Path, names: list[str]) -> dict:
         cwd=settings.parent,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if done.returncode:
+        raise SettingsError(f"cannot read {settings}:\n{done.stderr.rstrip()}")
     return json.loads(done.stdout)
 
 

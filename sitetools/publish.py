@@ -40,10 +40,11 @@ class PublishFailed(Exception):
 def publish(content: Path, output: Path, settings: Path) -> None:
     """Build, check, and swap the result in for `output`; raise PublishFailed."""
     content, output, settings = (Path(p).resolve() for p in (content, output, settings))
-    values = pelican_cli.read_settings(settings, ["SITEURL", "THEME", "PLUGIN_PATHS"])
     try:
+        names = ["SITEURL", "THEME", "PLUGIN_PATHS"]
+        values = pelican_cli.read_settings(settings, names)
         check_output(output, {**values, "PATH": str(content)})
-    except UnsafeOutput as error:
+    except (pelican_cli.SettingsError, UnsafeOutput) as error:
         raise PublishFailed(str(error)) from None
     output.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.publish-", dir=output.parent))
@@ -51,10 +52,7 @@ def publish(content: Path, output: Path, settings: Path) -> None:
         _build(content, fresh, settings)
         problems = gate.check(fresh, values["SITEURL"])
         if problems:
-            raise PublishFailed(
-                "\n".join(problems)
-                + f"\n{len(problems)} problem(s); {output} was left as it was"
-            )
+            raise PublishFailed("\n".join([*problems, f"{len(problems)} problem(s)"]))
         _replace(fresh, output)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -103,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         publish(args.content, args.output, args.settings)
     except PublishFailed as error:
-        print(f"publish refused:\n{error}", file=sys.stderr)
+        print(
+            f"publish refused:\n{error}\n{args.output} was left as it was",
+            file=sys.stderr,
+        )
         return 1
     print(
         f"published to {args.output}/ (checked: no drafts, dotfiles, symlinks, "

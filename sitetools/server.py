@@ -111,8 +111,8 @@ class Handler(SimpleHTTPRequestHandler):
 
     def _events(self) -> None:
         """Stream one `build` event once a build newer than `since` finishes."""
-        query = parse_qs(urlsplit(self.path).query)
-        seen = int(query.get("since", ["0"])[0])
+        since = parse_qs(urlsplit(self.path).query).get("since", ["0"])[0]
+        seen = int(since) if since.isdigit() else 0
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()

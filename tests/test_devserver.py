@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import threading
@@ -60,10 +61,21 @@ def running(
         dev.stop()
 
 
+def project_of(site) -> Path:
+    """The settings, theme and plugins beside the site's content, as in a real
+    project, so that nothing outside the test starts a build."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    for folder in ("theme", "plugins"):
+        shutil.copytree(ROOT / folder, site.root / folder, ignore=ignore)
+    return Path(shutil.copy(ROOT / "pelicanconf.py", site.root))
+
+
 def test_edits_reload_errors_show_and_the_next_good_save_recovers(site):
+    settings = project_of(site)
     site.write("_posts/2021-10-08-target.md", TARGET)
     post = site.write("_posts/2021-11-19-outage.md", POST.format("First text."))
-    with running(site.content, site.root / "output") as dev:
+    where = post.relative_to(site.root)  # as reported from the project's folder
+    with running(site.content, site.root / "output", settings) as dev:
         page = dev.url + "2021/11/19/outage.html"
         code, text = get(page)
         assert code == 200 and "First text." in text
@@ -82,15 +94,15 @@ def test_edits_reload_errors_show_and_the_next_good_save_recovers(site):
         post.write_text(POST.format("See {% post_url 2021-10-08-targte %}."))
         failed = until(lambda: not status(dev)["ok"] and status(dev), PATIENCE)
         assert failed["problems"] == [
-            f'{post}:4:5: post_url: no post named "2021-10-08-targte"; '
+            f'{where}:4:5: post_url: no post named "2021-10-08-targte"; '
             'did you mean "2021-10-08-target"?'
         ]
         code, text = get(page)
         assert code == 200 and "Second text." in text  # the last good page, and
         assert 'id="devserver-error"' in text  # the error over it
-        assert f"{post}:4:5" in text
+        assert f"{where}:4:5" in text
         terminal = dev.log.getvalue()  # and in the terminal
-        assert f"{post}:4:5: post_url" in terminal
+        assert f"{where}:4:5: post_url" in terminal
         assert "FAILED (exit status 1)" in terminal
 
         time.sleep(2)  # nothing changes: no build starts on its own
@@ -107,12 +119,12 @@ def test_drafts_appear_only_with_drafts_and_are_marked(site):
     site.write("_posts/2021-10-08-target.md", TARGET)
     site.write(
         "_posts/2021-12-01-plans.md",
-        "---\ntitle: Plans\npublished: false\n---\nPlans text.\n",
+        "---\ntitle: Zebra plans\npublished: false\n---\nPlans text.\n",
     )
     draft = "2021/12/01/plans.html"
     with running(site.content, site.root / "output") as dev:
         assert get(dev.url + draft)[0] == 404
-        assert "Plans" not in get(dev.url)[1]
+        assert "Zebra" not in get(dev.url)[1]
     with running(site.content, site.root / "preview", drafts=True) as dev:
         code, text = get(dev.url + draft)
         assert code == 200 and "Plans text." in text
@@ -193,7 +205,7 @@ def test_binding_beyond_loopback_warns():
         assert "reachable from other machines" in server.exposure_warning(address)
 
 
-def test_make_serve_serves_the_output_as_it_is(tmp_path):
+def test_serving_the_output_as_it_is_adds_nothing(tmp_path):
     (tmp_path / "index.html").write_text("<html><body>As built.</body></html>")
     http = server.make_server(tmp_path, "127.0.0.1", 0)
     thread = threading.Thread(target=http.serve_forever, daemon=True)

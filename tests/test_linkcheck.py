@@ -55,6 +55,7 @@ PAGES = {
 </body></html>""",
     "posts/one.html": """<html><body><h2 id="part-two">Two</h2>
 <a name="anchor"></a><a href="../index.html#here">back</a>
+<a href="../#here">back to the folder's index</a><a href="../?q=1">with a query</a>
 <a href="../index.html#gone">back to nothing</a>
 <a href="../images/ok.png">up one level</a></body></html>""",
     "posts/with space.html": "<html><body>Spaced</body></html>",
@@ -97,6 +98,12 @@ def test_every_planted_problem_is_found_and_nothing_else(planted):
     assert {(b.page, b.link) for b in broken} == set(EXPECTED)
     for problem in broken:
         assert EXPECTED[problem.page, problem.link] in problem.reason
+
+
+def test_split_between_workers_the_result_is_the_same(planted):
+    """Fragments pointing into another worker's pages are checked at the end."""
+    serial = linkcheck.check(planted, "https://example.org/blog", workers=1)
+    assert linkcheck.check(planted, "https://example.org/blog", workers=3) == serial
 
 
 def test_without_siteurl_absolute_links_are_external(planted):
