@@ -26,9 +26,11 @@ SSH_USER ?=
 SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 S3_ACL ?=
+# Benchmark sizes: make bench SIZES=1000,5000,10000
+SIZES ?= 1000,5000
 
 .PHONY: help venv html clean regenerate test lint format
-.PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck
+.PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck bench
 
 help:
 	@echo "make html        build content/ into output/"
@@ -39,11 +41,13 @@ help:
 	@echo "make devserver   preview with live reload at http://127.0.0.1:8000/ (DRAFTS=1 for drafts)"
 	@echo "make serve       serve output/ as it is"
 	@echo "make check       build, then check every internal link, image and #fragment"
+	@echo "make doctor      list what renders differently from Jekyll in content/ (SITE=folder)"
 	@echo "make publish     strict build with publishconf.py, checked, then swapped into output/"
 	@echo "make github      publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make rsync_upload  publish, then rsync to SSH_HOST:SSH_TARGET_DIR"
 	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket"
 	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
+	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; table in bench/out/results.md"
 
 $(VENV)/.installed: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -103,8 +107,19 @@ s3_upload: publish
 bench-linkcheck: venv
 	$(BIN)/python bench/linkcheck_bench.py
 
+# Cold build, one-edit rebuild, time per post, peak memory; with Jekyll when installed.
+bench: venv
+	$(BIN)/python bench/run.py --sizes $(SIZES)
+
 .PHONY: screenshots
 
 # PNGs of the home page, a post and a series page, phone and desktop, light and dark.
 screenshots: venv
 	$(BIN)/python -m sitetools.screenshots screenshots
+
+.PHONY: doctor
+
+# What a folder of Jekyll posts would lose or change here: make doctor SITE=~/my-blog
+SITE ?= $(INPUTDIR)
+doctor: venv
+	PYTHONPATH=plugins $(BIN)/python -m jekyll_posts.doctor $(SITE)

@@ -6,7 +6,7 @@ SITEURL = ""
 RELATIVE_URLS = True
 
 PATH = "content"
-ARTICLE_PATHS = ["_posts"]
+ARTICLE_PATHS = ["_posts", "_drafts"]  # _drafts: only a preview writes them
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "assets"]
 THEME = "theme"
@@ -28,7 +28,12 @@ PAGE_SAVE_AS = "{slug}.html"
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        # Like kramdown, colour only code blocks that name their language;
+        # guessing would also cost most of a large build's time.
+        "markdown.extensions.codehilite": {
+            "css_class": "highlight",
+            "guess_lang": False,
+        },
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
     },

@@ -66,13 +66,15 @@ def test_site_variables_and_one_prefix_before_post_url():
 
 def test_problems_have_positions_and_say_what_is_wrong():
     rendered = render(
-        "ok\n{% include x.html %} {{ page.title }}\n{% post_url %}\n{% raw %}open",
+        "ok\n{% if x %} {{ title }}\n{% post_url %}\n{% raw %}open",
         "post.md",
     )
     assert [str(p) for p in rendered.problems] == [
-        "post.md:2:1: unknown Liquid tag 'include'",
-        "post.md:2:22: unsupported Liquid output '{{ page.title }}': only site.url "
-        "and site.baseurl are known; wrap literal braces in {% raw %}...{% endraw %}",
+        "post.md:2:1: unknown Liquid tag 'if'; supported: post_url, link, "
+        "highlight, include, raw, comment",
+        "post.md:2:12: Liquid output '{{ title }}': 'title' is not known: use page.*, "
+        "include.*, site.url or site.baseurl; wrap literal braces in "
+        "{% raw %}...{% endraw %}",
         "post.md:3:1: post_url: expected one post name, got no post name",
         "post.md:4:1: '{% raw %}' opened here is never closed with '{% endraw %}'",
     ]

@@ -10,11 +10,11 @@ import sys
 from dataclasses import dataclass, field
 
 from . import config as config_module
-from . import excerpts, relations
+from . import drafts, excerpts, redirects, relations
 from .backlinks import Sentence, sentences
 from .collisions import collisions
 from .diagnostics import BuildFailed, Problem, report
-from .links import Edge, resolve, substitute
+from .links import Edge, linkable, resolve, substitute
 from .posts import PostIndex, post_file
 
 KEY = "jekyll_posts_build"
@@ -29,6 +29,7 @@ class Build:
     contexts: dict[Edge, Sentence] = field(default_factory=dict)
     descriptions: dict = field(default_factory=dict)  # series slug -> Description
     series: list = field(default_factory=list)  # relations.Series, by name
+    redirects: list = field(default_factory=list)  # redirects.Redirect, to write
 
 
 def state(context: dict) -> Build:
@@ -59,7 +60,7 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
     }
     reasons = dict.fromkeys(build.unpublished, "published: false")
     for draft in articles.drafts + articles.drafts_translations:
-        reasons[draft.relative_source_path] = "it is a draft"
+        reasons[draft.relative_source_path] = drafts.why_unpublished(draft)
     contents = [
         *published_and_drafts(articles),
         *pages.pages,
@@ -69,12 +70,23 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
         *pages.draft_pages,
         *pages.draft_translations,
     ]
+    files = linkable(
+        [
+            *(c for c in contents if c.relative_source_path in published),
+            *pages.pages,
+            *pages.translations,
+            *pages.hidden_pages,
+            *pages.hidden_translations,
+        ],
+        articles.context.get("static_content", {}),
+        siteurl,
+    )
     for content in contents:
         links = content.metadata.get("jekyll_links", ())
         if not links:
             continue
         targets, problems = resolve(
-            links, content.source_path, index, published, reasons
+            links, content.source_path, index, published, reasons, files
         )
         build.problems.extend(problems)
         contexts = sentences(content._content, targets)
@@ -89,9 +101,15 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
                 content.metadata["summary"], targets
             )
             excerpts.attach(content, content.metadata["summary"])
+    written = [c for c in contents if c.status != "draft" or build.config.drafts]
+    build.redirects = redirects.plan(written)
     build.problems.extend(
-        collisions([(c.save_as, c.source_path) for c in contents if c.save_as])
+        collisions(
+            [(c.save_as, c.source_path) for c in contents if c.save_as]
+            + [(r.save_as, r.source) for r in build.redirects if r.own_file]
+        )
     )
+    redirects.take_over(written)
     relations.relate(
         build, articles.context, articles.articles, published_and_drafts(articles)
     )

@@ -17,6 +17,7 @@ _TYPES = {
     "JEKYLL_STRICT": bool,
     "JEKYLL_EXCERPT_SEPARATOR": str,
     "JEKYLL_DRAFTS": bool,
+    "JEKYLL_FUTURE": bool,
 }
 
 
@@ -34,6 +35,8 @@ class Config:
     default_category: str = "misc"
     # Preview only: `published: false` posts become drafts, written and marked.
     drafts: bool = False
+    # Jekyll's `future:`; off, a post dated later than the build is a draft.
+    future: bool = False
 
     @property
     def zone(self) -> ZoneInfo:
@@ -77,4 +80,5 @@ def from_settings(settings) -> Config:
         siteurl=settings.get("SITEURL", "") or "",
         default_category=settings.get("DEFAULT_CATEGORY") or "misc",
         drafts=settings.get("JEKYLL_DRAFTS", False),
+        future=settings.get("JEKYLL_FUTURE", False),
     )

@@ -1,14 +1,16 @@
-"""Replace `post_url` markers once every post is known.
+"""Replace `post_url` and `link` markers once every post is known.
 
 Inside a URL attribute that Pelican rewrites, a marker becomes Pelican's own
-`{filename}` link, so RELATIVE_URLS, a SITEURL with a path and slug overrides
-are handled by Pelican at write time. Anywhere else (running text, code) it
-becomes the post's URL, as Jekyll would print it.
+`{filename}` (or `{static}`) link, so RELATIVE_URLS, a SITEURL with a path and
+slug overrides are handled by Pelican at write time. Anywhere else (running
+text, code) it becomes the target's URL, as Jekyll would print it.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Problem
@@ -23,10 +25,12 @@ _URL_ATTRIBUTE = re.compile(
 
 @dataclass(frozen=True)
 class Target:
-    """Where one link lands: the post's source path and its URL as text."""
+    """Where one link lands: its source path, its URL as text, and how
+    Pelican links to it (`filename` for posts and pages, `static` for files)."""
 
     source: str
     text_url: str
+    what: str = "filename"
 
 
 @dataclass(frozen=True)
@@ -44,27 +48,58 @@ def resolve(
     index: PostIndex,
     published: dict[str, str],
     unpublished: dict[str, str],
+    files: Mapping[str, Target] | None = None,
 ) -> tuple[list[Target | None], list[Problem]]:
     """Each link's target, or None and a problem saying why not.
 
     `published` maps a post's source to its URL as text; `unpublished` maps a
-    post that will not be on the site to the reason.
+    post or page that will not be on the site to the reason; `files` holds
+    every published post, page and static file by source, for `link`.
     """
     targets: list[Target | None] = []
     problems: list[Problem] = []
     for link in links:
-        found = index.lookup(link.name)
-        message = found.error
-        if found.post is not None:
-            source = found.post.source
-            if source in published:
-                targets.append(Target(source, published[source]))
-                continue
-            reason = unpublished.get(source, "it could not be built")
-            message = f'post_url: "{link.name}" is not published ({reason}), so the link would break'
-        targets.append(None)
-        problems.append(Problem(source_path, link.line, link.col, message))
+        if link.kind == "link":
+            target, message = _file(link.name, files or {}, unpublished)
+        else:
+            target, message = _post(link.name, index, published, unpublished)
+        targets.append(target)
+        if target is None:
+            where = f" (in {link.where})" if link.where else ""
+            problems.append(Problem(source_path, link.line, link.col, message + where))
     return targets, problems
+
+
+def _post(name: str, index: PostIndex, published, unpublished):
+    found = index.lookup(name)
+    if found.post is None:
+        return None, found.error
+    source = found.post.source
+    if source in published:
+        return Target(source, published[source]), ""
+    reason = unpublished.get(source, "it could not be built")
+    return (
+        None,
+        f'post_url: "{name}" is not published ({reason}), so the link would break',
+    )
+
+
+def _file(name: str, files: Mapping[str, Target], unpublished):
+    """Jekyll's `link` takes a path in the source folder (a leading / is allowed)."""
+    path = name.lstrip("/")
+    if path in files:
+        return files[path], ""
+    if path in unpublished:
+        reason = unpublished[path]
+        return (
+            None,
+            f'link: "{name}" is not published ({reason}), so the link would break',
+        )
+    message = f'link: no post, page or static file "{name}"'
+    close = difflib.get_close_matches(path, files.keys(), n=3, cutoff=0.75)
+    if close:
+        message += "; did you mean " + " or ".join(f'"{c}"' for c in close) + "?"
+    return None, message
 
 
 def substitute(html: str, targets: list[Target | None]) -> str:
@@ -80,7 +115,19 @@ def substitute(html: str, targets: list[Target | None]) -> str:
         if tag_start > html.rfind(">", 0, match.start()) and _URL_ATTRIBUTE.search(
             html, tag_start, match.start()
         ):
-            return "{filename}/" + target.source
+            return "{" + target.what + "}/" + target.source
         return target.text_url
 
     return MARKER.sub(replace, html)
+
+
+def linkable(contents, static_content: Mapping, siteurl: str) -> dict[str, Target]:
+    """Every published post, page and static file a `link` can name, by source."""
+    files = {
+        c.relative_source_path: Target(c.relative_source_path, f"{siteurl}/{c.url}")
+        for c in contents
+    }
+    for source, item in static_content.items():
+        if item is not None:
+            files[source] = Target(source, f"{siteurl}/{item.url}", "static")
+    return files

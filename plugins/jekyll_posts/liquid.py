@@ -1,33 +1,34 @@
 """The subset of Liquid that Jekyll posts use, evaluated before Markdown.
 
 Jekyll runs Liquid over the whole body first, so a tag works in links,
-reference definitions, raw HTML and running text alike. A `post_url` cannot be
-resolved here, one file at a time: it becomes a marker that names the link by
-its index, and the marker is replaced once every post is known (`links.py`).
-That keeps this step a pure function of one file, safe to cache.
+reference definitions, raw HTML and running text alike. A `post_url` or
+`link` cannot be resolved here, one file at a time: it becomes a marker that
+names the link by its index, and the marker is replaced once every post is
+known (`links.py`). Highlighted code is kept aside until Markdown is done
+(`highlight.py`). That keeps this step a pure function of one file (and the
+includes it names, which are recorded), safe to cache.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import tzinfo
 
+from . import expressions, tags
 from .diagnostics import Locator, Problem
+from .markers import MARKER, RAW_BRACE, marker
+
+__all__ = ["MARKER", "Link", "Rendered", "Site", "marker", "render", "restore_braces"]
 
 _OPENING = re.compile(r"\{[{%]")
+# At most `{{ site.url }}{{ site.baseurl }}` stands before a link tag; the bound
+# keeps a long run of site variables linear.
 _SITE_CHAIN = re.compile(
-    r"(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*\{%-?\s*post_url(?![\w-])"
+    r"(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}){0,2}\{%-?\s*(?:post_url|link)(?![\w-])"
 )
-_WORD = re.compile(r"[^\s]+")
-MARKER = re.compile("\ue000(\\d+)\ue001")
-# Stands in for the "{" of a "{{" or "{%" that a raw block keeps, until the
-# HTML is rendered; then it becomes "&#123;", so no Liquid-looking text is left.
-_RAW_BRACE = "\ue002"
-
-
-def marker(index: int) -> str:
-    """Private-use characters: Markdown leaves them alone in every context."""
-    return f"\ue000{index}\ue001"
+TAGS = ("post_url", "link", "highlight", "include", "raw", "comment")
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,14 @@ class Site:
 
 @dataclass(frozen=True)
 class Link:
-    """One `{% post_url %}` with the position of its tag in the file."""
+    """One `{% post_url %}` or `{% link %}` with the position of its tag in the
+    file; `where` says where in an included file it was written."""
 
     name: str
     line: int
     col: int
+    kind: str = "post_url"
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,39 +56,92 @@ class Rendered:
     text: str
     links: tuple[Link, ...]
     problems: tuple[Problem, ...]
+    blocks: tuple[str, ...] = ()  # highlighted code, by stash marker
+    includes: tuple[tuple[str, str], ...] = ()  # (path, digest) of each include read
 
 
-def render(body: str, path: str, first_line: int = 1, site: Site = Site()) -> Rendered:
-    return _Renderer(body, path, first_line, site).run()
+@dataclass
+class _Shared:
+    """What every part of one file's rendering adds to, includes too."""
+
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)
+    includes: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    path: str  # the post: every problem is reported in it
+    variables: expressions.Variables
+    content_path: str | None
+    origin: tuple[int, int, str] | None = None  # the include tag's place, and a label
+    depth: int = 0
+
+
+def render(
+    body: str,
+    path: str,
+    first_line: int = 1,
+    site: Site = Site(),
+    page: Mapping | None = None,
+    content_path: str | None = None,
+    zone: tzinfo | None = None,
+) -> Rendered:
+    """`page` holds the `page.*` values; includes are read under `content_path`."""
+    variables = expressions.Variables(
+        {"url": site.url, "baseurl": site.baseurl}, page or {}, None, zone
+    )
+    shared = _Shared()
+    scope = _Scope(path, variables, content_path)
+    text = _Renderer(body, 0, Locator(body, first_line), scope, shared).run(
+        0, len(body)
+    )
+    return Rendered(
+        text,
+        tuple(shared.links),
+        tuple(shared.problems),
+        tuple(shared.blocks),
+        tuple(shared.includes),
+    )
 
 
 class _Renderer:
-    def __init__(self, body: str, path: str, first_line: int, site: Site):
+    def __init__(self, body: str, base: int, locator: Locator, scope: _Scope, shared):
         self.body = body
-        self.path = path
-        self.site = site
-        self.locator = Locator(body, first_line)
+        self.base = base  # where `body` starts in the text the locator counts in
+        self.locator = locator
+        self.scope = scope
+        self.shared = shared
         self.out: list[str] = []
-        self.links: list[Link] = []
-        self.problems: list[Problem] = []
 
-    def run(self) -> Rendered:
-        body, position = self.body, 0
+    def run(self, position: int, end: int) -> str:
+        body = self.body
         while True:
-            opening = _OPENING.search(body, position)
+            opening = _OPENING.search(body, position, end)
             if opening is None:
-                self.out.append(body[position:])
+                self.out.append(body[position:end])
                 break
             start = opening.start()
             self.out.append(body[position:start])
             position = (
                 self._tag(start) if body[start + 1] == "%" else self._output(start)
             )
-        return Rendered("".join(self.out), tuple(self.links), tuple(self.problems))
+        return "".join(self.out)
 
-    def _problem(self, offset: int, message: str) -> None:
-        line, col = self.locator.position(offset)
-        self.problems.append(Problem(self.path, line, col, message))
+    def at(self, offset: int) -> tuple[int, int, str]:
+        """The position to report, and what to say first when it is in an include."""
+        line, col = self.locator.position(self.base + offset)
+        if self.scope.origin is None:
+            return line, col, ""
+        at_line, at_col, label = self.scope.origin
+        return at_line, at_col, f"{label}:{line}:{col}: "
+
+    def problem(self, offset: int, message: str) -> None:
+        line, col, prefix = self.at(offset)
+        self.shared.problems.append(
+            Problem(self.scope.path, line, col, prefix + message)
+        )
 
     def _snippet(self, start: int, end: int) -> str:
         text = " ".join(self.body[start:end].split())
@@ -95,7 +152,7 @@ class _Renderer:
         end = self.body.find(closer, start + 2)
         if end == -1:
             kind = "tag" if closer == "%}" else "output"
-            self._problem(
+            self.problem(
                 start,
                 f"Liquid {kind} '{self._snippet(start, start + 40)}' is never closed with '{closer}'",
             )
@@ -108,7 +165,7 @@ class _Renderer:
         stop = end + 2
         if inner.endswith("-"):
             inner = inner[:-1]
-            stop = _skip_space(self.body, stop)
+            stop = tags.skip_space(self.body, stop)
         return inner, stop
 
     def _trim_output(self) -> None:
@@ -124,17 +181,14 @@ class _Renderer:
             return len(self.body)
         inner, stop = found
         expression = inner.strip()
-        if expression in ("site.url", "site.baseurl"):
-            if not _SITE_CHAIN.match(self.body, stop):
-                self.out.append(
-                    self.site.url if expression == "site.url" else self.site.baseurl
-                )
-        else:
-            self._problem(
-                start,
-                f"unsupported Liquid output '{{{{ {expression} }}}}': only site.url and "
-                "site.baseurl are known; wrap literal braces in {% raw %}...{% endraw %}",
-            )
+        if expression in ("site.url", "site.baseurl") and _SITE_CHAIN.match(
+            self.body, stop
+        ):
+            return stop  # post_url and link already start with the site's path
+        try:
+            self.out.append(expressions.evaluate(expression, self.scope.variables))
+        except expressions.ExpressionError as error:
+            self.problem(start, f"Liquid output '{{{{ {expression} }}}}': {error}")
         return stop
 
     def _tag(self, start: int) -> int:
@@ -145,57 +199,32 @@ class _Renderer:
         words = inner.split(None, 1)
         name = words[0] if words else ""
         argument = words[1].strip() if len(words) > 1 else ""
-        if name == "post_url":
-            self._post_url(start, argument)
-            return stop
-        if name in ("raw", "comment"):
-            return self._block(start, stop, name)
-        self._problem(
-            start, f"unknown Liquid tag '{name or self._snippet(start, stop)}'"
-        )
+        if name in ("post_url", "link"):
+            tags.link(self, start, name, argument)
+        elif name in ("raw", "comment"):
+            return tags.block(self, start, stop, name)
+        elif name == "highlight":
+            return tags.highlight_block(self, start, stop, argument)
+        elif name == "include":
+            tags.include(self, start, argument)
+        else:
+            self.problem(
+                start,
+                f"unknown Liquid tag '{name or self._snippet(start, stop)}'; "
+                f"supported: {', '.join(TAGS)}",
+            )
         return stop
 
-    def _post_url(self, start: int, argument: str) -> None:
-        line, col = self.locator.position(start)
-        words = _WORD.findall(argument)
-        if len(words) != 1:
-            what = "no post name" if not words else f"'{argument}'"
-            self.problems.append(
-                Problem(
-                    self.path,
-                    line,
-                    col,
-                    f"post_url: expected one post name, got {what}",
-                )
-            )
-            return
-        self.out.append(marker(len(self.links)))
-        self.links.append(Link(words[0], line, col))
+    def add_link(self, start: int, name: str, kind: str) -> None:
+        """A marker where the tag was, and the link it stands for."""
+        line, col, where = self.at(start)
+        self.out.append(marker(len(self.shared.links)))
+        self.shared.links.append(Link(name, line, col, kind, where.rstrip(": ")))
 
-    def _block(self, start: int, stop: int, name: str) -> int:
-        """`raw` keeps its content verbatim; `comment` drops it."""
-        closing = re.compile(r"\{%(-?)\s*end" + name + r"\s*(-?)%\}")
-        end = closing.search(self.body, stop)
-        if end is None:
-            self._problem(
-                start,
-                f"'{{% {name} %}}' opened here is never closed with '{{% end{name} %}}'",
-            )
-            self.out.append(self.body[stop:])
-            return len(self.body)
-        content = self.body[stop : end.start()]
-        if end.group(1):
-            content = content.rstrip()
-        if name == "raw":
-            self.out.append(re.sub(r"\{(?=[{%])", _RAW_BRACE, content))
-        return _skip_space(self.body, end.end()) if end.group(2) else end.end()
+    def child(self, body: str, base: int, locator: Locator, scope: _Scope):
+        """A renderer for a part of this file, or for an included file."""
+        return _Renderer(body, base, locator, scope, self.shared)
 
 
 def restore_braces(html: str) -> str:
-    return html.replace(_RAW_BRACE, "&#123;")
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+    return html.replace(RAW_BRACE, "&#123;")

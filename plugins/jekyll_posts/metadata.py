@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from . import dates, permalinks
+from . import dates, permalinks, redirects
 from .config import Config
 from .diagnostics import Problem
 from .frontmatter import FrontMatter
@@ -46,6 +46,9 @@ _CONSUMED = {
     "layout",
     "excerpt",
     "excerpt_separator",
+    "last_modified_at",
+    "redirect_from",
+    "redirect_to",
 }
 
 
@@ -107,6 +110,13 @@ class _Mapper:
             self.meta["tags"] = self.process("tags", tags)
         if self.fm.values.get("published") is False:
             self.meta["status"] = "draft" if self.config.drafts else "skip"
+        self.meta.update(redirects.read(self.fm.text, self.problem))
+        modified = self.text("last_modified_at")
+        if modified is not None:
+            try:
+                self.meta["modified"] = dates.parse(modified, self.config.zone)
+            except dates.DateError as error:
+                self.problem("last_modified_at", f"last_modified_at: {error}")
 
     def date(self, file_date: str | None):
         """The front-matter date, else the file name's; warns when they disagree."""

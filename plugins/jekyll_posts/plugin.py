@@ -8,9 +8,11 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import clean_output_dir
 
-from . import build, guard
+from . import build, guard, includes, incremental
+from .config import from_settings
 from .diagnostics import BuildFailed
 from .reader import JekyllReader
+from .redirects import RedirectGenerator
 from .series_pages import SeriesGenerator
 
 # Settings key (copied into each build's context) asking to clean the output.
@@ -39,10 +41,27 @@ def add_reader(readers) -> None:
     # The reader takes dates from file names itself, in the site's time zone and
     # with positioned errors; Pelican's own parse would reject 2021-02-30 unseen.
     readers.settings["FILENAME_METADATA"] = "(?!)"
+    # Jekyll holds back posts dated after the build (`future: false`); Pelican
+    # makes them drafts, which only a preview writes.
+    readers.settings["WITH_FUTURE_DATES"] = from_settings(readers.settings).future
+    # A cached read is stale when an include it used has changed.
+    readers.get_cached_data = includes.fresh_only(readers.get_cached_data)
 
 
-def add_generators(pelican) -> type:
-    return SeriesGenerator
+def add_generators(pelican) -> tuple[type, ...]:
+    return SeriesGenerator, RedirectGenerator
+
+
+def choose_writer(pelican) -> type | None:
+    """With the content cache on, unchanged pages are not rendered again."""
+    settings = pelican.settings
+    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+        return incremental.IncrementalWriter
+    return None
+
+
+def build_done(pelican) -> None:
+    incremental.save(pelican.settings)
 
 
 def start_build(generator) -> None:
@@ -83,6 +102,8 @@ def register() -> None:
     signals.initialized.connect(check_output)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(choose_writer)
+    signals.finalized.connect(build_done)
     signals.generator_init.connect(start_build)
     signals.article_generator_context.connect(content_read)
     signals.page_generator_context.connect(content_read)

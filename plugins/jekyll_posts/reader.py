@@ -14,7 +14,17 @@ from pelican.readers import BaseReader
 from pelican.utils import posixize_path
 
 from . import config as config_module
-from . import frontmatter, liquid, metadata, posts
+from . import (
+    differences,
+    drafts,
+    expressions,
+    frontmatter,
+    highlight,
+    kramdown,
+    liquid,
+    metadata,
+    posts,
+)
 from .diagnostics import Problem, ProblemError
 
 _META_EXTENSION = "markdown.extensions.meta"
@@ -36,6 +46,7 @@ class JekyllReader(BaseReader):
         # since the front matter is YAML and read here.
         listed = [e for e in options.get("extensions", []) if e != _META_EXTENSION]
         options["extensions"] = listed + [e for e in configs if e not in listed]
+        options["extensions"].append(kramdown.KramdownExtension())
         self._markdown = Markdown(**options)
 
     def read(self, source_path):
@@ -46,11 +57,15 @@ class JekyllReader(BaseReader):
             front = frontmatter.load(document.front_matter, source_path)
         except ProblemError as error:
             return "", _failed(error.problem)
-        post = posts.post_file(source)
+        post = posts.post_file(source) or drafts.draft_file(
+            source, source_path, self.config.zone
+        )
         if post is not None:
             meta, problems = metadata.post_metadata(
                 front, post, source_path, self.config, self.process_metadata
             )
+            if drafts.in_drafts(source):
+                meta["status"] = "draft" if self.config.drafts else "skip"
         elif posts.in_posts_folder(source):
             return "", _failed(
                 Problem(
@@ -69,21 +84,35 @@ class JekyllReader(BaseReader):
         if meta.get("status") == "skip":
             meta["jekyll_unpublished"] = source
         body = liquid.render(
-            document.body, source_path, document.body_line, self.config.site
+            document.body,
+            source_path,
+            document.body_line,
+            self.config.site,
+            expressions.page_variables(front.text, meta, source),
+            self.settings["PATH"],
+            self.config.zone,
         )
-        excerpt = self._excerpt(front, body.text, source_path, document.body_line)
+        excerpt = self._excerpt(front, body, source_path, document.body_line)
         if excerpt is not None:
             meta["summary"] = excerpt
         meta["jekyll_links"] = body.links
-        meta["jekyll_problems"] = tuple(problems) + body.problems
-        return self._render(body.text), meta
+        meta["jekyll_includes"] = body.includes
+        meta["jekyll_problems"] = (
+            tuple(problems)
+            + body.problems
+            + differences.warnings(document.body, source_path, document.body_line)
+        )
+        return self._render(body.text, body.blocks), meta
 
-    def _render(self, text: str) -> str:
+    def _render(self, text: str, blocks: tuple[str, ...]) -> str:
+        """Markdown, then highlighted code back in place of its markers."""
         self._markdown.reset()
-        return liquid.restore_braces(self._markdown.convert(text))
+        html = liquid.restore_braces(self._markdown.convert(text))
+        return highlight.restore(html, blocks)
 
-    def _excerpt(self, front, body: str, path: str, line: int) -> str | None:
+    def _excerpt(self, front, rendered, path: str, line: int) -> str | None:
         """Jekyll's excerpt: the text before the separator, with link definitions."""
+        body = rendered.text
         written = front.text.get("excerpt")
         if isinstance(written, str):
             return written  # Jekyll uses a front-matter excerpt as it is.
@@ -99,7 +128,7 @@ class JekyllReader(BaseReader):
             definitions = _LINK_DEFINITION.findall(tail)
             if definitions:
                 head = head + "\n\n" + "\n".join(definitions)
-        return self._render(head)
+        return self._render(head, rendered.blocks)
 
 
 def _decode(path: str) -> str:

@@ -38,6 +38,9 @@ class SeriesGenerator(Generator):
                 url=series.url,
             )
             if series.feed_url:
+                # Feed links resolve from the site root, not from whichever
+                # page happened to be written last.
+                self.context["localsiteurl"] = self.settings["SITEURL"]
                 writer.write_feed(
                     sorted(series.articles, key=lambda a: a.date, reverse=True),
                     self.context,

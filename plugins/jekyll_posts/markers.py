@@ -1,0 +1,33 @@
+"""Private-use characters that stand in for things until a later step.
+
+Markdown leaves private-use characters alone in every context (text, code,
+attributes), so a marker written before Markdown is found intact after it.
+Every marker the plugin uses is listed here, so no two steps share one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# `\ue000N\ue001`: link N of the file (post_url, link), resolved after reading.
+MARKER = re.compile("\ue000(\\d+)\ue001")
+# "{" of a "{{" or "{%" that a raw block keeps; "&#123;" once the HTML is made.
+RAW_BRACE = "\ue002"
+# `\ue003N\ue001`: backlinks.py marks a link that stood in a tag.
+IN_TAG = "\ue003"
+# `\ue004N\ue001`: HTML kept aside during Markdown (a highlight block).
+STASH = re.compile("<p>\ue004(\\d+)\ue001</p>|\ue004(\\d+)\ue001")
+# `\ue005ul\ue001`, `\ue005ol\ue001`: where kramdown's `{:toc}` list stood.
+TOC = re.compile("\ue005([uo]l)\ue001")
+
+
+def marker(index: int) -> str:
+    return f"\ue000{index}\ue001"
+
+
+def stash_marker(index: int) -> str:
+    return f"\ue004{index}\ue001"
+
+
+def toc_marker(kind: str) -> str:
+    return f"\ue005{kind}\ue001"

@@ -1,0 +1,164 @@
+"""The migration report: what a folder of Jekyll posts would lose or change,
+grouped by kind, each with its file and line; and the scan the build uses to
+warn about the same Markdown."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from jekyll_posts import doctor
+from jekyll_posts.differences import scan
+
+DIFFERENT = """\
+{: .before}
+A paragraph.
+
+{:name: .x}
+{::comment}
+Inline $$a$$ and `$$code$$`.
+[TOC]
+> ```
+{.no-colon} and *span*{#no-colon}
+"""
+
+
+def test_each_kramdown_difference_is_found_where_it_is():
+    found = [(d.kind, d.line, d.col, d.text) for d in scan(DIFFERENT, first_line=5)]
+    assert found == [
+        ("attribute list before a block", 5, 1, "{: .before}"),
+        ("attribute list definition", 8, 1, "{:name: .x}"),
+        ("kramdown extension", 9, 1, "{::comment}"),
+        ("math", 10, 8, "$$"),
+        ("[TOC] marker", 11, 1, "[TOC]"),
+        ("fence in a blockquote", 12, 1, "> ```"),
+        ("attribute list without ':'", 13, 1, "{.no-colon}"),
+        ("attribute list without ':'", 13, 23, "{#no-colon}"),
+    ]
+
+
+def test_code_and_what_this_site_reads_like_kramdown_are_not_differences():
+    text = textwrap.dedent(
+        """\
+        A paragraph.
+        {: .after}
+
+        * TOC
+        {:toc}
+
+        ```
+        {: .in-code} $$x$$ {::comment}
+        ```
+
+            {:name: .indented-code}
+
+        {% highlight text %}
+        [TOC]
+        {% endhighlight %}
+        """
+    )
+    assert scan(text) == []
+
+
+@pytest.fixture
+def blog(tmp_path):
+    def write(path: str, text: str) -> None:
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), "utf-8")
+
+    write("_includes/box.html", "<div>{{ include.x }}{% if y %}</div>\n")
+    write("_posts/2021-01-01-clean.md", "---\ntitle: Clean\n---\nAll *fine* here.\n")
+    write(
+        "_posts/2021-01-02-busy.md",
+        """\
+        ---
+        title: Busy
+        date: 2021-01-02 10:00:00
+        ---
+        {% if x %}{{ page.title | upcase }} {{ page.subtitle }}
+        [a]({% post_url 2021-01-01-clen %}) [b]({% link _posts/nope.md %})
+        [c]({{ site.baseurl }}{% post_url 2021-01-01-clean %}) {% post_url 2021-01-01-clean %}
+        {% include box.html x="1" %}
+
+        $$x$$
+        """,
+    )
+    write("_site/2021/copy.md", "{% if ignored %}\n")
+    write("notes/page.md", "---\ntitle: [broken\n---\n")
+    return tmp_path
+
+
+def test_the_report_groups_every_finding_by_kind(blog):
+    findings, files = doctor.examine(blog)
+    assert files == 3
+    report = doctor.report(findings, files).replace(str(blog) + "/", "")
+    assert report == textwrap.dedent(
+        """\
+        Liquid tag not supported (2)
+          _posts/2021-01-02-busy.md:5:1: unknown Liquid tag 'if'; supported: post_url, link, highlight, include, raw, comment
+          _posts/2021-01-02-busy.md:8:1: include box.html: _includes/box.html:1:21: unknown Liquid tag 'if'; supported: post_url, link, highlight, include, raw, comment
+
+        link that does not resolve (2)
+          _posts/2021-01-02-busy.md:6:5: post_url: no post named "2021-01-01-clen"; did you mean "2021-01-01-clean"?
+          _posts/2021-01-02-busy.md:6:41: link: no post, page or static file "_posts/nope.md"
+
+        Liquid filter not supported (1)
+          _posts/2021-01-02-busy.md:5:11: Liquid output '{{ page.title | upcase }}': filter 'upcase' is not supported; supported: date, relative_url, absolute_url, escape
+
+        date without an offset (1)
+          _posts/2021-01-02-busy.md:3:7: warning: date without an offset: '2021-01-02 10:00:00': Jekyll reads an unquoted time without an offset as UTC; this site reads it in TIMEZONE
+
+        front matter (1)
+          notes/page.md:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 8)
+
+        math (1)
+          _posts/2021-01-02-busy.md:10:1: warning: renders differently from Jekyll: math: '$$': '$$' math is left as written; kramdown writes \\[...\\] and \\(...\\) for MathJax
+
+        page variable not set (Jekyll prints nothing) (1)
+          _posts/2021-01-02-busy.md:5:37: Liquid output '{{ page.subtitle }}': 'page.subtitle' is not set: page has no 'subtitle' (Jekyll would print nothing)
+
+        post_url or link outside a link (1)
+          _posts/2021-01-02-busy.md:7:56: warning: post_url or link outside a link: Jekyll prints the address below the host (/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)
+
+        site.baseurl before post_url or link (1)
+          _posts/2021-01-02-busy.md:7:5: warning: site.baseurl before post_url or link: Jekyll's tag already starts with baseurl, so Jekyll writes it twice; this site once
+
+        11 construct(s) render differently or not at all, in 2 of 3 file(s).
+        """
+    ).rstrip("\n")
+
+
+def test_the_command_line_exits_1_on_findings_and_0_without(blog, capsys):
+    assert doctor.main([str(blog)]) == 1
+    assert "11 construct(s)" in capsys.readouterr().out
+    clean = blog / "clean"
+    (clean / "_posts").mkdir(parents=True)
+    (blog / "_posts" / "2021-01-01-clean.md").rename(
+        clean / "_posts" / "2021-01-01-a.md"
+    )
+    assert doctor.main([str(clean)]) == 0
+    assert (
+        capsys.readouterr().out
+        == "Nothing renders differently from Jekyll in 1 file(s).\n"
+    )
+
+
+def test_it_runs_as_a_module_on_the_sample_content():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    done = subprocess.run(
+        [sys.executable, "-m", "jekyll_posts.doctor", "content"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("date without an offset (1)\n")
+    assert "content/_posts/2021-10-26-slack-time.md:3:7" in done.stdout

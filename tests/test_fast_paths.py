@@ -1,0 +1,65 @@
+"""The fast paths change nothing: cached, incremental builds equal a cold build."""
+
+import shutil
+
+from conftest import ROOT
+
+
+def tree(path):
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def incremental(site):
+    cache = str(site.root / "cache")
+    return site.build(
+        "fast", CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=cache
+    )
+
+
+def assert_same_as_cold(site, label):
+    fast = incremental(site)
+    cold = site.build(f"cold-{label}")
+    assert fast.returncode == 0 and cold.returncode == 0, fast.stderr + cold.stderr
+    fast_files, cold_files = tree(fast.output), tree(cold.output)
+    assert fast_files.keys() == cold_files.keys(), label
+    changed = [p for p in cold_files if fast_files[p] != cold_files[p]]
+    assert changed == [], label
+
+
+def test_incremental_rebuilds_equal_cold_builds_after_each_edit(site):
+    shutil.rmtree(site.content)
+    shutil.copytree(ROOT / "content", site.content)
+    posts = site.content / "_posts"
+    assert incremental(site).returncode == 0
+
+    alert = posts / "2022-04-20-alert-templates.md"
+    alert.write_text(alert.read_text() + "\nOne more line at the end.\n")
+    assert_same_as_cold(site, "body edit")
+
+    outage = posts / "2021-11-19-outage.md"
+    outage.write_text(outage.read_text().replace("we do not", "we never", 1))
+    assert_same_as_cold(site, "excerpt and backlink context edit")
+
+    old, new = "2021-10-08-punitive-measures", "2021-10-08-blameless-reviews"
+    (posts / f"{old}.md").rename(posts / f"{new}.md")
+    for post in posts.rglob("*.md"):
+        post.write_text(post.read_text().replace(old, new))
+    assert_same_as_cold(site, "post_url target renamed")
+
+    target = posts / "2021-09-14-full-capacity.md"
+    target.write_text(target.read_text().replace("---\n", "---\npermalink: /cap/\n", 1))
+    assert_same_as_cold(site, "post_url target moved by permalink")
+
+    (posts / "2022-05-10-planning-buffer.md").unlink()
+    assert_same_as_cold(site, "post deleted")
+
+
+def test_an_unchanged_rebuild_renders_no_page_again(site):
+    site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
+    first = incremental(site)
+    page = first.output / "2021/01/01/a.html"
+    stamp = page.stat().st_mtime_ns
+    second = incremental(site)
+    assert second.returncode == 0, second.stderr
+    assert page.stat().st_mtime_ns == stamp
