@@ -1,6 +1,7 @@
 """The fast paths change nothing: cached, incremental builds equal a cold build."""
 
 import shutil
+import sys
 
 from conftest import ROOT
 
@@ -63,3 +64,16 @@ def test_an_unchanged_rebuild_renders_no_page_again(site):
     second = incremental(site)
     assert second.returncode == 0, second.stderr
     assert page.stat().st_mtime_ns == stamp
+
+
+def test_reading_on_several_cores_gives_the_same_site(site):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    shutil.rmtree(site.content)
+    corpus.generate(60, site.content)
+    serial = site.build("serial", JEKYLL_WORKERS=1)
+    parallel = site.build("parallel", JEKYLL_WORKERS=2)
+    assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
+    assert tree(serial.output) == tree(parallel.output)
+    assert len(tree(serial.output)) > 60

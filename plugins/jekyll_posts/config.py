@@ -6,6 +6,7 @@ lenient build that was meant to be strict would publish broken links.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,6 +19,7 @@ _TYPES = {
     "JEKYLL_EXCERPT_SEPARATOR": str,
     "JEKYLL_DRAFTS": bool,
     "JEKYLL_FUTURE": bool,
+    "JEKYLL_WORKERS": int,
 }
 
 
@@ -37,6 +39,8 @@ class Config:
     drafts: bool = False
     # Jekyll's `future:`; off, a post dated later than the build is a draft.
     future: bool = False
+    # Processes that read posts ahead of Pelican; 1 reads in Pelican's process.
+    workers: int = 1
 
     @property
     def zone(self) -> ZoneInfo:
@@ -81,4 +85,5 @@ def from_settings(settings) -> Config:
         default_category=settings.get("DEFAULT_CATEGORY") or "misc",
         drafts=settings.get("JEKYLL_DRAFTS", False),
         future=settings.get("JEKYLL_FUTURE", False),
+        workers=max(1, settings.get("JEKYLL_WORKERS", os.cpu_count() or 1)),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from . import filters
+from .parallel import plain
 
 _TOKEN = re.compile(
     r"""\s*(?:(?P<string>"[^"]*"|'[^']*')|(?P<number>-?\d+(?:\.\d+)?)
@@ -70,7 +71,7 @@ def page_variables(front_text: Mapping, meta: Mapping, source: str) -> dict:
         slug=meta.get("slug"),
         path=source,
         categories=list(meta.get("categories", ())),
-        tags=[str(tag) for tag in meta.get("tags", ())],
+        tags=[str(tag) for tag in plain(meta.get("tags", ()))],
     )
     if "date" in meta:
         page["date"] = meta["date"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -68,6 +69,23 @@ def start_build(generator) -> None:
     build.state(generator.context)
 
 
+def read_ahead(generator) -> None:
+    """Hand the posts Pelican will read to worker processes, by reader."""
+    readers = generator.readers
+    by_extension: dict[str, list[str]] = {}
+    for name in generator.get_files(
+        generator.settings["ARTICLE_PATHS"],
+        exclude=generator.settings["ARTICLE_EXCLUDES"],
+    ):
+        path = os.path.abspath(os.path.join(generator.path, name))
+        if readers.get_cached_data(path, None) is None:
+            by_extension.setdefault(name.rsplit(".", 1)[-1], []).append(path)
+    for extension, paths in by_extension.items():
+        reader = readers.readers.get(extension)
+        if isinstance(reader, JekyllReader):
+            reader.read_ahead(paths)
+
+
 def content_read(generator, metadata) -> None:
     build.collect(build.state(generator.context), metadata)
 
@@ -81,6 +99,9 @@ def all_read(generators) -> None:
             exclude=articles.settings["ARTICLE_EXCLUDES"],
         )
     )
+    for reader in articles.readers.readers.values():
+        if isinstance(reader, JekyllReader):
+            reader.stop_reading_ahead()
     state = build.state(articles.context)
     build.link_everything(state, articles, pages, sources)
     if not state.config.drafts:
@@ -105,6 +126,7 @@ def register() -> None:
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(build_done)
     signals.generator_init.connect(start_build)
+    signals.article_generator_init.connect(read_ahead)
     signals.article_generator_context.connect(content_read)
     signals.page_generator_context.connect(content_read)
     signals.all_generators_finalized.connect(all_read)

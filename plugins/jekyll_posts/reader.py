@@ -23,6 +23,7 @@ from . import (
     kramdown,
     liquid,
     metadata,
+    parallel,
     posts,
 )
 from .diagnostics import Problem, ProblemError
@@ -48,8 +49,28 @@ class JekyllReader(BaseReader):
         options["extensions"] = listed + [e for e in configs if e not in listed]
         options["extensions"].append(kramdown.KramdownExtension())
         self._markdown = Markdown(**options)
+        self._ahead: parallel.Ahead | None = None
+
+    def read_ahead(self, paths: list[str]) -> None:
+        """Start reading `paths` in worker processes, when it pays."""
+        if self.config.workers > 1 and len(paths) >= parallel.MINIMUM_FILES:
+            self._ahead = parallel.Ahead(self, paths, self.config.workers)
+
+    def stop_reading_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
 
     def read(self, source_path):
+        ahead = self._ahead.take(source_path) if self._ahead else None
+        content, meta = ahead if ahead is not None else self.parse(source_path)
+        for key, value in meta.items():
+            if isinstance(value, parallel.Deferred):
+                meta[key] = self.process_metadata(value.name, value.value)
+        return content, meta
+
+    def parse(self, source_path):
+        """Content and metadata of one file; Pelican objects left `Deferred`."""
         source = posixize_path(os.path.relpath(source_path, self.settings["PATH"]))
         try:
             text = _decode(source_path)
@@ -62,7 +83,7 @@ class JekyllReader(BaseReader):
         )
         if post is not None:
             meta, problems = metadata.post_metadata(
-                front, post, source_path, self.config, self.process_metadata
+                front, post, source_path, self.config, parallel.Deferred
             )
             if drafts.in_drafts(source):
                 meta["status"] = "draft" if self.config.drafts else "skip"
@@ -79,7 +100,7 @@ class JekyllReader(BaseReader):
             )
         else:
             meta, problems = metadata.page_metadata(
-                front, source_path, self.config, self.process_metadata
+                front, source_path, self.config, parallel.Deferred
             )
         if meta.get("status") == "skip":
             meta["jekyll_unpublished"] = source
