@@ -39,7 +39,17 @@ class DevServer:
         self.content = Path(content).resolve()
         self.output = Path(output).resolve()
         self.settings = Path(settings).resolve()
-        self.overrides = {"JEKYLL_DRAFTS": True} if drafts else {}
+        # The content cache and incremental page writing make a rebuild after
+        # one edit cheap; each mode keeps its own cache.
+        cache = (
+            self.output.parent / "cache" / ("preview-drafts" if drafts else "preview")
+        )
+        self.overrides = {
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CACHE_PATH": str(cache),
+            **({"JEKYLL_DRAFTS": True} if drafts else {}),
+        }
         self.log = log
         self.live = server.Live()
         self.http = server.make_server(self.output, bind, port, self.live)

@@ -77,3 +77,12 @@ def test_reading_on_several_cores_gives_the_same_site(site):
     assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
     assert tree(serial.output) == tree(parallel.output)
     assert len(tree(serial.output)) > 60
+
+
+def test_a_page_changed_by_another_build_is_rendered_again(site):
+    site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
+    page = incremental(site).output / "2021/01/01/a.html"
+    right = page.read_bytes()
+    page.write_text("written by some other build")
+    assert incremental(site).returncode == 0
+    assert page.read_bytes() == right

@@ -259,10 +259,11 @@ def test_include_errors(content, tag, message):
 def test_a_changed_or_removed_include_makes_a_cached_read_stale(content):
     rendered = run("{% include note.html text='a' who='b' %}", content)
     assert not includes.stale(rendered.includes)
-    cached = includes.fresh_only(
-        lambda name, default=None: ("html", {"jekyll_includes": rendered.includes})
-    )
-    assert cached("post.md") == ("html", {"jekyll_includes": rendered.includes})
+    meta = {"jekyll_includes": rendered.includes, "jekyll_reader": "v1"}
+    cached = includes.fresh_only(lambda name, default=None: ("html", meta), "v1")
+    assert cached("post.md") == ("html", meta)
+    other_reader = includes.fresh_only(lambda name, default=None: ("html", meta), "v2")
+    assert other_reader("post.md", None) is None
     (content / "_includes" / "note.html").write_text("changed", "utf-8")
     assert includes.stale(rendered.includes)
     assert cached("post.md", None) is None

@@ -85,15 +85,18 @@ def stale(recorded) -> bool:
     return False
 
 
-def fresh_only(get_cached_data: Callable) -> Callable:
+def fresh_only(get_cached_data: Callable, reader: str) -> Callable:
     """Wraps Pelican's `Readers.get_cached_data`: a cached read whose
-    includes changed counts as not cached."""
+    includes changed, or made by another plugin version or other settings
+    (`reader`, the reader's fingerprint), counts as not cached."""
 
     def get(filename, default=None):
         found = get_cached_data(filename, default)
         if found is default or not isinstance(found, tuple) or len(found) != 2:
             return found
         metadata = found[1] or {}
+        if metadata.get("jekyll_reader") != reader:
+            return default
         if stale(metadata.get("jekyll_includes", ())):
             return default
         return found

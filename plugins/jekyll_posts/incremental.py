@@ -30,7 +30,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         self._path = Path(self.settings["CACHE_PATH"]) / MANIFEST
-        self._previous = _load(self._path)
+        self._previous = _load(self._path)  # name -> [signature, file stamp]
         self._current: dict[str, str] = {}
         self._site: str | None = None
         self._memo: dict[tuple[int, bool], str] = {}
@@ -46,11 +46,18 @@ class IncrementalWriter(Writer):
             *(f"{k}={self._digest(v, single=True)}" for k, v in sorted(kwargs.items())),
         )  # fmt: skip
         self._current[name] = signature
-        if self._previous.get(name) == signature and os.path.isfile(
-            os.path.join(self.output_path, name)
-        ):
+        last = self._previous.get(name)
+        if last and last[0] == signature and last[1] == self._stamp(name):
             return None
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _stamp(self, name: str) -> str | None:
+        """Size and time of an output file: another build writing it shows."""
+        try:
+            stat = os.stat(os.path.join(self.output_path, name))
+        except OSError:
+            return None
+        return f"{stat.st_size}:{stat.st_mtime_ns}"
 
     def finish(self) -> None:
         """Remove pages this writer made last time and did not make now, so the
@@ -65,7 +72,8 @@ class IncrementalWriter(Writer):
                     folder.rmdir()
                     folder = folder.parent
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        self._path.write_text(json.dumps(self._current, sort_keys=True), "utf-8")
+        made = {name: [sig, self._stamp(name)] for name, sig in self._current.items()}
+        self._path.write_text(json.dumps(made, sort_keys=True), "utf-8")
 
     def _digest(self, value, single: bool) -> str:
         """A page shows one content object whole; a list shows each in brief."""
@@ -179,7 +187,7 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _load(path: Path) -> dict[str, str]:
+def _load(path: Path) -> dict[str, list]:
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):

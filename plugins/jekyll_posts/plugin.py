@@ -12,7 +12,7 @@ from pelican.utils import clean_output_dir
 from . import build, guard, includes, incremental
 from .config import from_settings
 from .diagnostics import BuildFailed
-from .reader import JekyllReader
+from .reader import JekyllReader, fingerprint
 from .redirects import RedirectGenerator
 from .series_pages import SeriesGenerator
 
@@ -46,7 +46,9 @@ def add_reader(readers) -> None:
     # makes them drafts, which only a preview writes.
     readers.settings["WITH_FUTURE_DATES"] = from_settings(readers.settings).future
     # A cached read is stale when an include it used has changed.
-    readers.get_cached_data = includes.fresh_only(readers.get_cached_data)
+    readers.get_cached_data = includes.fresh_only(
+        readers.get_cached_data, fingerprint(readers.settings)
+    )
 
 
 def add_generators(pelican) -> tuple[type, ...]:

@@ -6,8 +6,11 @@ can keep its result; everything that depends on other posts happens later.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import re
+from pathlib import Path
 
 from markdown import Markdown
 from pelican.readers import BaseReader
@@ -50,6 +53,7 @@ class JekyllReader(BaseReader):
         options["extensions"].append(kramdown.KramdownExtension())
         self._markdown = Markdown(**options)
         self._ahead: parallel.Ahead | None = None
+        self.fingerprint = fingerprint(settings)
 
     def read_ahead(self, paths: list[str]) -> None:
         """Start reading `paths` in worker processes, when it pays."""
@@ -116,6 +120,7 @@ class JekyllReader(BaseReader):
         excerpt = self._excerpt(front, body, source_path, document.body_line)
         if excerpt is not None:
             meta["summary"] = excerpt
+        meta["jekyll_reader"] = self.fingerprint
         meta["jekyll_links"] = body.links
         meta["jekyll_includes"] = body.includes
         meta["jekyll_problems"] = (
@@ -150,6 +155,18 @@ class JekyllReader(BaseReader):
             if definitions:
                 head = head + "\n\n" + "\n".join(definitions)
         return self._render(head, rendered.blocks)
+
+
+def fingerprint(settings) -> str:
+    """What a read depends on besides the file: the plugin's code and the
+    settings it reads. A cached read made with another fingerprint is stale."""
+    config = dataclasses.replace(config_module.from_settings(settings), workers=1)
+    parts = [repr(config), repr(settings["MARKDOWN"]), str(settings["PATH"])]
+    package = Path(__file__).parent
+    for module in sorted(package.glob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.name}|{stat.st_size}|{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _decode(path: str) -> str:
