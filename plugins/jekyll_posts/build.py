@@ -113,7 +113,16 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
     relations.relate(
         build, articles.context, articles.articles, published_and_drafts(articles)
     )
+    neighbours(articles.articles)
     finish(build)
+
+
+def neighbours(listed) -> None:
+    """`newer` and `older` on each published post, in the home page's order, so a
+    template need not search the list of every post on every page."""
+    for at, article in enumerate(listed):
+        article.newer = listed[at - 1] if at > 0 else None
+        article.older = listed[at + 1] if at + 1 < len(listed) else None
 
 
 def published_and_drafts(articles):
