@@ -66,7 +66,11 @@ class Site:
         return target
 
     def build(
-        self, output: str = "output", conf: str = "pelicanconf.py", **settings
+        self,
+        output: str = "output",
+        conf: str = "pelicanconf.py",
+        env: dict | None = None,
+        **settings,
     ) -> Result:
         out = self.root / output
         command = [
@@ -75,7 +79,7 @@ class Site:
         ]  # fmt: skip
         if settings:  # one -e: a second -e flag would replace the first
             command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
-        env = {**os.environ, "COLUMNS": "200", "TZ": "UTC"}
+        env = {**os.environ, "COLUMNS": "200", "TZ": "UTC", **(env or {})}
         done = subprocess.run(
             command, cwd=self.root, capture_output=True, text=True, env=env, timeout=300
         )

@@ -227,3 +227,54 @@ def test_paths_from_front_matter_must_stay_inside_the_output(site):
         "content/_posts/2021-01-03-c.md:2:7: 'slug' is empty",
         "content/_posts/2021-01-04-d.md:2:7: 'slug' must not contain '/'",
     ]
+
+
+def test_dst_gaps_and_folds_take_the_offset_before_the_change(site):
+    result = problems_of(
+        site,
+        {
+            # America/Chicago: 02:30 on 2021-03-14 does not exist; 01:30 on
+            # 2021-11-07 happens twice.
+            "_posts/2021-03-14-gap.md": "---\ndate: 2021-03-14 02:30:00\n---\nx\n",
+            "_posts/2021-11-07-fold.md": "---\ndate: 2021-11-07 01:30:00\n---\nx\n",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    gap = result.page("2021/03/14/gap.html").find("time")["datetime"]
+    fold = result.page("2021/11/07/fold.html").find("time")["datetime"]
+    assert gap == "2021-03-14T03:30:00-05:00"
+    assert fold == "2021-11-07T01:30:00-05:00"
+
+
+def test_large_inputs_build(site):
+    tags = ", ".join(f"t{i}" for i in range(20_000))
+    nested = "".join("    " * depth + "- item\n" for depth in range(100))
+    quotes = "> " * 200 + "deep\n"
+    result = problems_of(
+        site,
+        {
+            "_posts/2021-01-01-line.md": "---\n---\n" + "word " * 200_000 + "\n",
+            "_posts/2021-01-02-tags.md": f"---\ntags: [{tags}]\n---\nx\n",
+            "_posts/2021-01-03-nested.md": "---\n---\n" + nested + "\n" + quotes,
+        },
+        TAG_SAVE_AS="",
+    )
+    assert result.returncode == 0, result.stderr
+    line = result.page("2021/01/01/line.html").find(class_="post-body").get_text()
+    assert line.count("word") == 200_000
+    assert len(result.page("2021/01/02/tags.html").select('a[rel="tag"]')) == 20_000
+    nested_page = result.page("2021/01/03/nested.html").find(class_="post-body")
+    assert len(nested_page.find_all("li")) == 100
+
+
+def test_twenty_megabytes_pass_through_the_scanners_linearly():
+    from jekyll_posts import frontmatter, liquid
+
+    text = (
+        "---\ntitle: x\n---\n"
+        + "Text with a {% post_url 2021-01-01-a %} link.\n" * 400_000
+    )
+    document = frontmatter.split(text, "big.md")
+    rendered = liquid.render(document.body, "big.md", document.body_line)
+    assert len(text) > 18_000_000 and len(rendered.links) == 400_000
+    assert rendered.problems == ()

@@ -42,3 +42,12 @@ def test_a_good_build_still_cleans_the_output_when_asked(site):
     result = site.build(DELETE_OUTPUT_DIRECTORY=True)
     assert result.returncode == 0, result.stderr
     assert not result.exists("stale.html") and result.exists("2021/01/01/a.html")
+
+
+def test_source_date_epoch_decides_which_posts_are_in_the_future(site):
+    site.write("_posts/2030-06-01-launch.md", "---\ntitle: Launch\n---\nSoon.\n")
+    before = site.build("before", env={"SOURCE_DATE_EPOCH": "1893456000"})  # 2030-01-01
+    after = site.build("after", env={"SOURCE_DATE_EPOCH": "1924992000"})  # 2031-01-01
+    assert before.returncode == 0 and after.returncode == 0, before.stderr
+    assert not before.exists("2030/06/01/launch.html")
+    assert after.exists("2030/06/01/launch.html")

@@ -9,6 +9,7 @@ In a DST gap or fold such a time takes the offset in force before the change
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
@@ -24,6 +25,15 @@ _DATE = re.compile(
     """,
     re.X,
 )
+
+
+def build_time() -> datetime:
+    """ "Now" for deciding which posts are in the future: SOURCE_DATE_EPOCH
+    when set, so the same sources build the same site on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 class DateError(ValueError):
@@ -52,7 +62,8 @@ def parse(text: str, zone: tzinfo) -> datetime:
         raise DateError(f"'{text}' is not a real date: {error}") from None
     offset = _offset(parts["offset"])
     if offset is None:
-        return moment.replace(tzinfo=zone).astimezone(zone)
+        # Through UTC, so a time in a DST gap comes out as a real local time.
+        return moment.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
     return moment.replace(tzinfo=offset).astimezone(zone)
 
 

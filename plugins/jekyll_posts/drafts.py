@@ -11,6 +11,7 @@ import os
 import re
 from datetime import datetime, tzinfo
 
+from . import dates
 from .posts import PostFile, post_file
 
 DRAFTS_DIR = "_drafts"
@@ -47,6 +48,15 @@ def why_unpublished(article) -> str:
     """Why a post Pelican holds as a draft is not on the site."""
     if in_drafts(article.relative_source_path):
         return f"it is in {DRAFTS_DIR}/"
-    if article.date > datetime.now(article.date.tzinfo):
+    if article.date > dates.build_time():
         return "it is dated in the future; JEKYLL_FUTURE = True publishes it"
     return "it is a draft"
+
+
+def hold_back_future(config, metadata) -> None:
+    """A post dated after the build is a draft, which only a preview writes."""
+    date = metadata.get("date")
+    if config.future or metadata.get("status") in ("skip", "draft") or date is None:
+        return
+    if date > dates.build_time():
+        metadata["status"] = "draft"

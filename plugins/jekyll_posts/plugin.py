@@ -9,8 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import clean_output_dir
 
-from . import build, guard, includes, incremental
-from .config import from_settings
+from . import build, drafts, guard, includes, incremental
 from .diagnostics import BuildFailed
 from .reader import JekyllReader, fingerprint
 from .redirects import RedirectGenerator
@@ -42,9 +41,10 @@ def add_reader(readers) -> None:
     # The reader takes dates from file names itself, in the site's time zone and
     # with positioned errors; Pelican's own parse would reject 2021-02-30 unseen.
     readers.settings["FILENAME_METADATA"] = "(?!)"
-    # Jekyll holds back posts dated after the build (`future: false`); Pelican
-    # makes them drafts, which only a preview writes.
-    readers.settings["WITH_FUTURE_DATES"] = from_settings(readers.settings).future
+    # Jekyll holds back posts dated after the build (`future: false`); the
+    # plugin makes them drafts itself (`drafts.hold_back_future`), against a "now"
+    # that SOURCE_DATE_EPOCH can fix, so Pelican's own check is turned off.
+    readers.settings["WITH_FUTURE_DATES"] = True
     # A cached read is stale when an include it used has changed.
     readers.get_cached_data = includes.fresh_only(
         readers.get_cached_data, fingerprint(readers.settings)
@@ -92,6 +92,11 @@ def content_read(generator, metadata) -> None:
     build.collect(build.state(generator.context), metadata)
 
 
+def post_read(generator, metadata) -> None:
+    content_read(generator, metadata)
+    drafts.hold_back_future(build.state(generator.context).config, metadata)
+
+
 def all_read(generators) -> None:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
@@ -129,7 +134,7 @@ def register() -> None:
     signals.finalized.connect(build_done)
     signals.generator_init.connect(start_build)
     signals.article_generator_init.connect(read_ahead)
-    signals.article_generator_context.connect(content_read)
+    signals.article_generator_context.connect(post_read)
     signals.page_generator_context.connect(content_read)
     signals.all_generators_finalized.connect(all_read)
     pelican_logger = logging.getLogger("pelican")
