@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import shutil
 import subprocess
 import sys
@@ -187,7 +188,7 @@ def pelican_command(source: Path, output: Path, **settings) -> list[str]:
     return pelican_cli.command(source, output, SETTINGS, settings)
 
 
-def pelican_cold(source: Path, work: Path) -> list[str]:
+def pelican_cold(source: Path, work: Path, **settings) -> list[str]:
     shutil.rmtree(work, ignore_errors=True)
     return pelican_command(
         source,
@@ -196,14 +197,16 @@ def pelican_cold(source: Path, work: Path) -> list[str]:
         CACHE_CONTENT=False,
         LOAD_CONTENT_CACHE=False,
         CACHE_PATH=str(work / "cache"),
+        **settings,
     )
 
 
 def pelican_rebuild(source: Path, work: Path, repeat: int) -> Measured:
     """The one-edit rebuild as the dev server does it; change it when that changes.
 
-    Today: a fresh `pelican` process with the dev server's settings and
-    Pelican's content cache on. The first build fills the cache and is not
+    Today: a fresh `pelican` process with the overrides sitetools/devserver.py
+    passes (Pelican's content cache on, which also turns on the plugin's
+    incremental page writing). The first build fills the cache and is not
     timed; then each edit is followed by one timed build. `source` is a
     scratch copy of the corpus, since it gets edited.
     """
@@ -212,6 +215,7 @@ def pelican_rebuild(source: Path, work: Path, repeat: int) -> Measured:
         work / "output",
         CACHE_CONTENT=True,
         LOAD_CONTENT_CACHE=True,
+        GZIP_CACHE=False,
         CACHE_PATH=str(work / "cache"),
     )
     measure(command, work / "prime.log")
@@ -291,6 +295,8 @@ _CATEGORIES = (
     ("/feedgenerator/", "writing"),
     ("/pelican/", "Pelican"),
 )
+# Builtins that block: time spent waiting for other processes or threads.
+_WAITS = ("of '_thread.lock' objects", "of '_thread.RLock' objects", "select.", "sleep")
 PHASES = {
     "generate_context": "reading (generators' generate_context)",
     "all_read": "plugin after reading (link_everything)",
@@ -302,6 +308,8 @@ def _category(func: tuple) -> str | None:
     filename, _, name = func
     if name == "<module>":
         return "imports"
+    if filename == "~" and any(w in name for w in _WAITS):
+        return "waiting"
     if filename.endswith((".html", ".xml", ".txt")):
         return "templates"  # the code Jinja compiles a template into
     return next((c for part, c in _CATEGORIES if part in filename), None)
@@ -405,7 +413,17 @@ def phases(stats: dict) -> dict[str, float]:
 
 
 def profile(source: Path, work: Path) -> tuple[dict, dict]:
-    command = pelican_cold(source, work)
+    """One cold build under cProfile, reading serially when the plugin can.
+
+    cProfile sees only its own process: with the plugin's reading pool the
+    Markdown work happens elsewhere and the main process shows time spent
+    waiting. The profile is for attribution, not timing, so it reads in one
+    process (JEKYLL_WORKERS=1); time still spent waiting shows as "waiting".
+    """
+    serial = "JEKYLL_WORKERS" in (SETTINGS.parent / "plugins").joinpath(
+        "jekyll_posts", "config.py"
+    ).read_text("utf-8")
+    command = pelican_cold(source, work, **({"JEKYLL_WORKERS": 1} if serial else {}))
     data = work.with_name(work.name + ".prof")
     command[1:1] = ["-m", "cProfile", "-o", str(data)]  # python -m cProfile -m pelican
     measure(command, work.with_name(work.name + ".log"))
@@ -474,6 +492,11 @@ def run_size(posts: int, args) -> Result:
         args.repeat,
         lambda: measure(pelican_cold(source, out / "cold"), out / "cold.log"),
     )
+    processed = re.search(r"Processed (\d+) articles", (out / "cold.log").read_text())
+    if not processed or int(processed[1]) != posts:
+        raise BuildError(
+            f"the cold build did not publish {posts} posts: {out}/cold.log"
+        )
     step("Pelican, one-edit rebuild")
     work = out / "rebuild"
     rebuild = pelican_rebuild(scratch_copy(source, work), work, args.repeat)
@@ -570,8 +593,9 @@ def profiles(results: list[Result]) -> str:
             continue
         total = sum(r.profile.values())
         lines = [
-            f"Cold build of {r.posts:,} posts under cProfile: {total:.1f} s in all "
-            "(profiling slows it; see `breakdown` in bench/run.py for the method).",
+            f"Cold build of {r.posts:,} posts under cProfile, reading in one process: "
+            f"{total:.1f} s in all (profiling slows it; see `breakdown` and "
+            "`profile` in bench/run.py for the method).",
             "",
             "| where | seconds | share |",
             "|---|---:|---:|",
@@ -667,14 +691,17 @@ def machine(load_before: float) -> str:
 
 
 def report(results: list[Result], load_before: float, code: str, repeat: int) -> str:
+    """The whole report; `code` is code_note() as it was when the run started."""
     best_of = f"fastest of {repeat} runs" if repeat > 1 else "one run each"
     sections = [
         f"# Build speed ({time.strftime('%Y-%m-%d %H:%M')}; {best_of})",
         machine(load_before),
-        code_note(code),
+        code,
         table(results),
-        "Ratios are ours / Jekyll's (lower is better); Jekyll builds the same corpus "
-        "without a theme, feeds or index pages.",
+        "Ratios are ours / Jekyll's (lower is better), by wall-clock time and, in "
+        "brackets, by CPU time (user + sys of every process of the build: less "
+        "disturbed by load, but a build on both cores spends more CPU than wall "
+        "time). Jekyll builds the same corpus without a theme, feeds or index pages.",
         "## Goals (issue 6)",
         goals(results) or "(no goal applies to the sizes measured)",
         "## Every build",
@@ -698,7 +725,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-profile", action="store_true", help="skip cProfile")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
-    code = take_snapshot()
+    code = code_note(take_snapshot())
     results = []
     try:
         for posts in args.sizes:

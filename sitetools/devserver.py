@@ -47,6 +47,7 @@ class DevServer:
         self.overrides = {
             "CACHE_CONTENT": True,
             "LOAD_CONTENT_CACHE": True,
+            "GZIP_CACHE": False,  # compressing the whole cache costs more than it saves
             "CACHE_PATH": str(cache),
             **({"JEKYLL_DRAFTS": True} if drafts else {}),
         }

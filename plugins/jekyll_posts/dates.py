@@ -63,7 +63,7 @@ def parse(text: str, zone: tzinfo) -> datetime:
     offset = _offset(parts["offset"])
     if offset is None:
         # Through UTC, so a time in a DST gap comes out as a real local time.
-        return moment.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+        return moment.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
     return moment.replace(tzinfo=offset).astimezone(zone)
 
 

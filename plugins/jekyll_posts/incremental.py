@@ -34,6 +34,7 @@ class IncrementalWriter(Writer):
         self._current: dict[str, str] = {}
         self._site: str | None = None
         self._memo: dict[tuple[int, bool], str] = {}
+        self._lists: dict[tuple[int, bool], tuple] = {}
         self.settings[PENDING] = self
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -83,7 +84,13 @@ class IncrementalWriter(Writer):
                 self._memo[key] = _content_digest(value, whole=single)
             return self._memo[key]
         if isinstance(value, list | tuple):
-            return _hash(*(self._digest(item, single=False) for item in value))
+            # Tag and category pages all pass the list of every post: digest
+            # it once. The memo holds the list, so its id is not reused.
+            key = (id(value), single)
+            if key not in self._lists:
+                digest = _hash(*(self._digest(item, single=False) for item in value))
+                self._lists[key] = (value, digest)
+            return self._lists[key][1]
         if isinstance(value, dict):
             return _hash(*(f"{k}={self._digest(v, single)}" for k, v in value.items()))
         if isinstance(value, URLWrapper):
