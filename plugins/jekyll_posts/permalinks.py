@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from urllib.parse import quote, unquote
 
 STYLES = {
@@ -47,36 +48,47 @@ def template_for(style: str) -> str:
     return style
 
 
+class _Lazy(dict):
+    """Placeholder values made on first use: a template names a few of them."""
+
+    def __init__(self, makers: dict):
+        super().__init__()
+        self._makers = makers
+
+    def __contains__(self, key) -> bool:
+        return key in self._makers
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self._makers[key]()
+        return value
+
+
 def placeholders(
     date: datetime, slug: str, categories: list[str], title_slug: str | None = None
 ) -> dict[str, str]:
     """The values Jekyll's URL drop gives a post."""
     words = title_slug if title_slug is not None else slug
-    return {
-        "year": date.strftime("%Y"),
-        "month": date.strftime("%m"),
-        "i_month": str(date.month),
-        "day": date.strftime("%d"),
-        "i_day": str(date.day),
-        "short_year": date.strftime("%y"),
-        "y_day": date.strftime("%j"),
-        "hour": date.strftime("%H"),
-        "minute": date.strftime("%M"),
-        "second": date.strftime("%S"),
-        "long_month": date.strftime("%B"),
-        "short_month": date.strftime("%b"),
-        "week": date.strftime("%V"),
-        "w_year": date.strftime("%G"),
-        "w_day": str(date.isoweekday()),
-        "short_day": date.strftime("%a"),
-        "long_day": date.strftime("%A"),
-        "title": slugify(words, pretty=True, cased=True),
-        "slug": slugify(words),
-        "name": slugify(slug),
-        "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-        "collection": "posts",
-        "output_ext": ".html",
+    formats = {
+        "year": "%Y", "month": "%m", "day": "%d", "short_year": "%y", "y_day": "%j",
+        "hour": "%H", "minute": "%M", "second": "%S", "long_month": "%B",
+        "short_month": "%b", "week": "%V", "w_year": "%G", "short_day": "%a",
+        "long_day": "%A",
+    }  # fmt: skip
+    makers = {
+        name: partial(date.strftime, pattern) for name, pattern in formats.items()
     }
+    makers.update(
+        i_month=lambda: str(date.month),
+        i_day=lambda: str(date.day),
+        w_day=lambda: str(date.isoweekday()),
+        title=lambda: slugify(words, pretty=True, cased=True),
+        slug=lambda: slugify(words),
+        name=lambda: slugify(slug),
+        categories=lambda: "/".join(dict.fromkeys(c.lower() for c in categories)),
+        collection=lambda: "posts",
+        output_ext=lambda: ".html",
+    )
+    return _Lazy(makers)
 
 
 def expand(template: str, values: dict[str, str]) -> str:
