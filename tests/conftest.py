@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -36,6 +37,14 @@ class Result:
     def exists(self, path: str) -> bool:
         return (self.output / path).is_file()
 
+    def tree(self) -> dict[str, bytes]:
+        """Every output file's bytes, by path: for comparing whole builds."""
+        return {
+            p.relative_to(self.output).as_posix(): p.read_bytes()
+            for p in self.output.rglob("*")
+            if p.is_file()
+        }
+
     def files(self) -> set[str]:
         return {
             p.relative_to(self.output).as_posix()
@@ -58,6 +67,11 @@ class Site:
         self.root = root
         self.content = root / "content"
         self.content.mkdir(parents=True, exist_ok=True)
+
+    def use_sample(self) -> None:
+        """Replace the content with a copy of the repository's sample site."""
+        shutil.rmtree(self.content)
+        shutil.copytree(ROOT / "content", self.content)
 
     def write(self, path: str, text: str) -> Path:
         target = self.content / path

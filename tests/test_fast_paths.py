@@ -6,11 +6,6 @@ import sys
 from conftest import ROOT
 
 
-def tree(path):
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*")
-            if p.is_file()}  # fmt: skip
-
-
 def incremental(site):
     cache = str(site.root / "cache")
     return site.build(
@@ -22,15 +17,14 @@ def assert_same_as_cold(site, label):
     fast = incremental(site)
     cold = site.build(f"cold-{label}")
     assert fast.returncode == 0 and cold.returncode == 0, fast.stderr + cold.stderr
-    fast_files, cold_files = tree(fast.output), tree(cold.output)
+    fast_files, cold_files = fast.tree(), cold.tree()
     assert fast_files.keys() == cold_files.keys(), label
     changed = [p for p in cold_files if fast_files[p] != cold_files[p]]
     assert changed == [], label
 
 
 def test_incremental_rebuilds_equal_cold_builds_after_each_edit(site):
-    shutil.rmtree(site.content)
-    shutil.copytree(ROOT / "content", site.content)
+    site.use_sample()
     posts = site.content / "_posts"
     assert incremental(site).returncode == 0
 
@@ -75,8 +69,8 @@ def test_reading_on_several_cores_gives_the_same_site(site):
     serial = site.build("serial", JEKYLL_WORKERS=1)
     parallel = site.build("parallel", JEKYLL_WORKERS=2)
     assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
-    assert tree(serial.output) == tree(parallel.output)
-    assert len(tree(serial.output)) > 60
+    assert serial.tree() == parallel.tree()
+    assert len(serial.tree()) > 60
 
 
 def test_a_page_changed_by_another_build_is_rendered_again(site):

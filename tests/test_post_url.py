@@ -101,12 +101,7 @@ def test_whitespace_control_inside_a_link(site):
 
 
 def test_no_liquid_or_pelican_placeholders_left_in_the_sample_site(site):
-    import shutil
-
-    from conftest import ROOT
-
-    shutil.rmtree(site.content)
-    shutil.copytree(ROOT / "content", site.content)
+    site.use_sample()
     result = site.build()
     assert result.returncode == 0, result.stderr
     for path in result.files():

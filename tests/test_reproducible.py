@@ -1,24 +1,17 @@
 """Nothing lost, nothing changed: repeatable builds, and failed builds keep the old site."""
 
 import filecmp
-import shutil
 
 from conftest import ROOT
 
 
-def tree(path):
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*")
-            if p.is_file()}  # fmt: skip
-
-
 def test_the_sample_site_builds_byte_identical_twice(site):
-    shutil.rmtree(site.content)
-    shutil.copytree(ROOT / "content", site.content)
+    site.use_sample()
     first = site.build("first", conf="publishconf.py")
     second = site.build("second", conf="publishconf.py")
     assert first.returncode == 0 and second.returncode == 0, first.stderr
-    assert tree(first.output) == tree(second.output)
-    assert len(tree(first.output)) > 50
+    assert first.tree() == second.tree()
+    assert len(first.tree()) > 50
     sources = [p for p in site.content.rglob("*") if p.is_file()]
     for source in sources:
         assert filecmp.cmp(source, ROOT / "content" / source.relative_to(site.content))
@@ -28,11 +21,11 @@ def test_a_failed_build_leaves_the_previous_output_untouched(site):
     site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
     good = site.build(DELETE_OUTPUT_DIRECTORY=True)
     assert good.returncode == 0, good.stderr
-    before = tree(good.output)
+    before = good.tree()
     site.write("_posts/2021-01-02-b.md", "---\n---\n{% post_url 2021-01-01-x %}\n")
     failed = site.build(DELETE_OUTPUT_DIRECTORY=True)
     assert failed.returncode == 1
-    assert tree(failed.output) == before
+    assert failed.tree() == before
 
 
 def test_a_good_build_still_cleans_the_output_when_asked(site):

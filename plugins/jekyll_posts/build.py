@@ -52,11 +52,7 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
     index = PostIndex([p for p in map(post_file, post_sources) if p is not None])
     siteurl = build.config.siteurl.rstrip("/")
     published = {
-        a.relative_source_path: f"{siteurl}/{a.url}"
-        for a in articles.articles
-        + articles.translations
-        + articles.hidden_articles
-        + articles.hidden_translations
+        a.relative_source_path: f"{siteurl}/{a.url}" for a in on_the_site(articles)
     }
     reasons = dict.fromkeys(build.unpublished, "published: false")
     for draft in articles.drafts + articles.drafts_translations:
@@ -125,15 +121,18 @@ def neighbours(listed) -> None:
         article.older = listed[at + 1] if at + 1 < len(listed) else None
 
 
-def published_and_drafts(articles):
+def on_the_site(articles) -> list:
+    """Articles a link may point to: published or hidden, translations too."""
     return (
         articles.articles
         + articles.translations
         + articles.hidden_articles
         + articles.hidden_translations
-        + articles.drafts
-        + articles.drafts_translations
     )
+
+
+def published_and_drafts(articles) -> list:
+    return on_the_site(articles) + articles.drafts + articles.drafts_translations
 
 
 def finish(build: Build) -> None:
