@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
 
 from sitetools import pelican_cli  # noqa: E402
+from sitetools.devserver import preview_settings  # noqa: E402
 
 CORPORA = ROOT / "bench" / "corpus"
 OUT = ROOT / "bench" / "out"
@@ -202,29 +203,12 @@ def pelican_cold(source: Path, work: Path, **settings) -> list[str]:
 
 
 def pelican_rebuild(source: Path, work: Path, repeat: int) -> Measured:
-    """The one-edit rebuild as the dev server does it; change it when that changes.
-
-    Today: a fresh `pelican` process with the overrides sitetools/devserver.py
-    passes (Pelican's content cache on, which also turns on the plugin's
-    incremental page writing). The first build fills the cache and is not
-    timed; then each edit is followed by one timed build. `source` is a
-    scratch copy of the corpus, since it gets edited.
-    """
-    command = pelican_command(
-        source,
-        work / "output",
-        CACHE_CONTENT=True,
-        LOAD_CONTENT_CACHE=True,
-        GZIP_CACHE=False,
-        CACHE_PATH=str(work / "cache"),
-    )
-    measure(command, work / "prime.log")
-    return timed_edits(
-        source,
-        work / "output",
-        repeat,
-        lambda run: measure(command, work / f"rebuild-{run}.log"),
-    )
+    """The one-edit rebuild as the dev server does it: a fresh `pelican` process
+    with the dev server's own settings (content cache, incremental page writing).
+    `source` is a scratch copy of the corpus, since it gets edited."""
+    settings = preview_settings(work)
+    command = pelican_command(source, work / "output", **settings)
+    return rebuild(command, source, work, repeat)
 
 
 def jekyll_command(source: Path, dest: Path, incremental: bool = False) -> list[str]:
@@ -237,6 +221,11 @@ def jekyll_command(source: Path, dest: Path, incremental: bool = False) -> list[
 def jekyll_rebuild(source: Path, work: Path, repeat: int) -> Measured:
     """`jekyll build --incremental`: a priming build, then the same edits."""
     command = jekyll_command(source, work / "output", incremental=True)
+    return rebuild(command, source, work, repeat)
+
+
+def rebuild(command: list[str], source: Path, work: Path, repeat: int) -> Measured:
+    """A priming build (not timed), then each edit followed by one timed build."""
     measure(command, work / "prime.log")
     return timed_edits(
         source,

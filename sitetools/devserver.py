@@ -23,6 +23,19 @@ import watchfiles
 from . import pelican_cli, server
 
 
+def preview_settings(cache_root: Path, drafts: bool = False) -> dict:
+    """The settings a preview build adds: the content cache and incremental page
+    writing make a rebuild after one edit cheap; each mode keeps its own cache."""
+    cache = cache_root / ("preview-drafts" if drafts else "preview")
+    return {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "GZIP_CACHE": False,  # compressing the whole cache costs more than it saves
+        "CACHE_PATH": str(cache),
+        **({"JEKYLL_DRAFTS": True} if drafts else {}),
+    }
+
+
 class DevServer:
     """Builds `content` into `output` with `settings`, serves it, watches sources."""
 
@@ -39,18 +52,7 @@ class DevServer:
         self.content = Path(content).resolve()
         self.output = Path(output).resolve()
         self.settings = Path(settings).resolve()
-        # The content cache and incremental page writing make a rebuild after
-        # one edit cheap; each mode keeps its own cache.
-        cache = (
-            self.output.parent / "cache" / ("preview-drafts" if drafts else "preview")
-        )
-        self.overrides = {
-            "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True,
-            "GZIP_CACHE": False,  # compressing the whole cache costs more than it saves
-            "CACHE_PATH": str(cache),
-            **({"JEKYLL_DRAFTS": True} if drafts else {}),
-        }
+        self.overrides = preview_settings(self.output.parent / "cache", drafts)
         self.log = log
         self.live = server.Live()
         self.http = server.make_server(self.output, bind, port, self.live)
