@@ -39,7 +39,7 @@ class Config:
     drafts: bool = False
     # Jekyll's `future:`; off, a post dated later than the build is a draft.
     future: bool = False
-    # Processes that read posts ahead of Pelican; 1 reads in Pelican's process.
+    # Processes that read posts and render pages; 1 does both in Pelican's process.
     workers: int = 1
 
     @property

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import Writer
+
+from .rendering import ParallelWriter
 
 MANIFEST = "jekyll_pages.json"
-PENDING = "_jekyll_manifest"  # settings key: the manifest to save when done
 _PLAIN = (str, int, float, bool, type(None), date, datetime)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(ParallelWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         self._path = Path(self.settings["CACHE_PATH"]) / MANIFEST
@@ -35,7 +35,6 @@ class IncrementalWriter(Writer):
         self._site: str | None = None
         self._memo: dict[tuple[int, bool], str] = {}
         self._lists: dict[tuple[int, bool], tuple] = {}
-        self.settings[PENDING] = self
 
     def write_file(self, name, template, context, *args, **kwargs):
         if not name:
@@ -61,8 +60,9 @@ class IncrementalWriter(Writer):
         return f"{stat.st_size}:{stat.st_mtime_ns}"
 
     def finish(self) -> None:
-        """Remove pages this writer made last time and did not make now, so the
-        output matches a clean build; then record what was made."""
+        """Render; remove pages this writer made last time and did not make now,
+        so the output matches a clean build; then record what was made."""
+        super().finish()
         output = Path(self.output_path).resolve()
         for name in self._previous.keys() - self._current.keys():
             stale = (output / name).resolve()
@@ -102,15 +102,6 @@ class IncrementalWriter(Writer):
         if isinstance(value, _PLAIN):
             return repr(value)
         return _stable_repr(value)
-
-
-def save(settings) -> None:
-    """After a build that wrote its pages: drop pages it no longer makes, keep
-    the manifest for the next build."""
-    writer = settings.pop(PENDING, None)
-    if writer is None:
-        return
-    writer.finish()
 
 
 def _content_digest(content: Content, whole: bool) -> str:

@@ -25,7 +25,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import kramdown_lines, typography
+from . import kramdown_lines, markdown_speed, typography
 from .markers import TOC
 
 HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -196,6 +196,7 @@ def _task(item: etree.Element) -> None:
 class KramdownExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.registerExtensions(["markdown.extensions.extra"], {})
+        markdown_speed.install(md)
         typography.register(md)
         md.preprocessors.register(_Lines(md), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)

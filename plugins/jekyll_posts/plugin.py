@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import clean_output_dir
 
-from . import build, drafts, guard, includes, incremental
+from . import build, config, drafts, guard, includes, incremental, rendering
 from .diagnostics import BuildFailed
 from .reader import JekyllReader, fingerprint
 from .redirects import RedirectGenerator
@@ -35,6 +35,16 @@ def check_output(pelican) -> None:
         )
 
 
+def load_templates_once(pelican) -> None:
+    """A build is one pass: templates need not be checked for changes at every
+    include (Jinja's auto_reload). A site's own setting wins."""
+    settings = pelican.settings
+    settings["JINJA_ENVIRONMENT"] = {
+        "auto_reload": False,
+        **settings.get("JINJA_ENVIRONMENT", {}),
+    }
+
+
 def add_reader(readers) -> None:
     for extension in JekyllReader.file_extensions:
         readers.reader_classes[extension] = JekyllReader
@@ -56,15 +66,18 @@ def add_generators(pelican) -> tuple[type, ...]:
 
 
 def choose_writer(pelican) -> type | None:
-    """With the content cache on, unchanged pages are not rendered again."""
+    """Pages render on every core; with the content cache on, unchanged pages
+    are not rendered again. One worker: Pelican's own writer."""
     settings = pelican.settings
     if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
         return incremental.IncrementalWriter
+    if config.from_settings(settings).workers > 1:
+        return rendering.ParallelWriter
     return None
 
 
 def build_done(pelican) -> None:
-    incremental.save(pelican.settings)
+    rendering.finish(pelican.settings)
 
 
 def start_build(generator) -> None:
@@ -128,6 +141,7 @@ class _QuietFailure(logging.Filter):
 
 def register() -> None:
     signals.initialized.connect(check_output)
+    signals.initialized.connect(load_templates_once)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(choose_writer)

@@ -21,6 +21,7 @@ from . import (
     differences,
     drafts,
     expressions,
+    first_paragraph,
     frontmatter,
     highlight,
     kramdown,
@@ -33,6 +34,7 @@ from .diagnostics import Problem, ProblemError
 
 _META_EXTENSION = "markdown.extensions.meta"
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.+$", re.M)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class JekyllReader(BaseReader):
@@ -117,9 +119,6 @@ class JekyllReader(BaseReader):
             self.settings["PATH"],
             self.config.zone,
         )
-        excerpt = self._excerpt(front, body, source_path, document.body_line)
-        if excerpt is not None:
-            meta["summary"] = excerpt
         meta["jekyll_reader"] = self.fingerprint
         meta["jekyll_links"] = body.links
         meta["jekyll_includes"] = body.includes
@@ -128,7 +127,12 @@ class JekyllReader(BaseReader):
             + body.problems
             + differences.warnings(document.body, source_path, document.body_line)
         )
-        return self._render(body.text, body.blocks), meta
+        content = self._render(body.text, body.blocks)
+        meta["jekyll_words"] = word_count(content)
+        excerpt = self._excerpt(front, body, content)
+        if excerpt is not None:
+            meta["summary"] = excerpt
+        return content, meta
 
     def _render(self, text: str, blocks: tuple[str, ...]) -> str:
         """Markdown, then highlighted code back in place of its markers."""
@@ -136,8 +140,9 @@ class JekyllReader(BaseReader):
         html = liquid.restore_braces(self._markdown.convert(text))
         return highlight.restore(html, blocks)
 
-    def _excerpt(self, front, rendered, path: str, line: int) -> str | None:
-        """Jekyll's excerpt: the text before the separator, with link definitions."""
+    def _excerpt(self, front, rendered, content: str) -> str | None:
+        """Jekyll's excerpt: the text before the separator, with link definitions.
+        Called right after the body is rendered, whose HTML it may reuse."""
         body = rendered.text
         written = front.text.get("excerpt")
         if isinstance(written, str):
@@ -150,11 +155,23 @@ class JekyllReader(BaseReader):
         head, found, tail = body.lstrip("\n").partition(separator)
         if not head.strip():
             return None
-        if found:
-            definitions = _LINK_DEFINITION.findall(tail)
-            if definitions:
-                head = head + "\n\n" + "\n".join(definitions)
+        definitions = _LINK_DEFINITION.findall(tail) if found else []
+        if separator == "\n\n":
+            references = bool(self._markdown.references)
+            cut = first_paragraph.cut(
+                head, tail, body, content, references, definitions
+            )
+            if cut is not None:
+                return cut
+        if definitions:
+            head = head + "\n\n" + "\n".join(definitions)
         return self._render(head, rendered.blocks)
+
+
+def word_count(content: str) -> int:
+    """Words of the rendered text, for the theme's reading time: counted while
+    reading, on every core and once per cached read, not per page render."""
+    return len(_TAG.sub(" ", content).split())
 
 
 def fingerprint(settings) -> str:
