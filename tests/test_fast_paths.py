@@ -60,17 +60,47 @@ def test_an_unchanged_rebuild_renders_no_page_again(site):
     assert page.stat().st_mtime_ns == stamp
 
 
-def test_reading_on_several_cores_gives_the_same_site(site):
+def use_corpus(site, posts: int) -> None:
+    """A site of `posts` generated posts: enough pages for every process."""
     sys.path.insert(0, str(ROOT / "bench"))
     import corpus
 
     shutil.rmtree(site.content)
-    corpus.generate(60, site.content)
-    serial = site.build("serial", JEKYLL_WORKERS=1)
+    corpus.generate(posts, site.content)
+
+
+def test_reading_and_rendering_on_several_cores_gives_the_same_site(site):
+    use_corpus(site, 60)
+    # A page written where Pelican writes a list replaces it, as Pelican lets it.
+    site.write("pages/clash.md", "---\ntitle: Clash\npermalink: /tags.html\n---\nA.\n")
+    serial = site.build("serial", JEKYLL_WORKERS=1)  # Pelican's own writer
     parallel = site.build("parallel", JEKYLL_WORKERS=2)
     assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
     assert serial.tree() == parallel.tree()
-    assert len(serial.tree()) > 60
+    assert len(serial.tree()) > 100
+    assert parallel.page("tags.html").title.text.startswith("Clash")
+
+
+def test_a_page_that_fails_to_render_fails_the_build_and_names_it(site):
+    use_corpus(site, 60)
+    posts = sorted((site.content / "_posts").rglob("*.md"))
+    theme = {"THEME_TEMPLATES_OVERRIDES": [str(site.root / "theme")]}
+    # Two posts next to each other by date: pages are shared out in turn, so
+    # one is rendered in Pelican's process and the other in a forked one.
+    for post in posts[30:32]:
+        broken = post.stem[11:]  # its slug
+        site.write(
+            "../theme/article.html",
+            '{% extends "!simple/article.html" %}{% block content %}'
+            f'{{% if article.slug == "{broken}" %}}{{{{ article.nope.x }}}}{{% endif %}}'
+            "{{ article.content }}{% endblock %}",
+        )
+        for workers in (1, 2):
+            result = site.build(f"out-{workers}", JEKYLL_WORKERS=workers, **theme)
+            log = "".join((result.stdout + result.stderr).split())  # unwrapped
+            assert result.returncode == 1
+            assert "hasnoattribute'nope'" in log
+        assert f"{broken}.html" in log  # the page, named by the parallel writer
 
 
 def test_a_page_changed_by_another_build_is_rendered_again(site):
@@ -80,3 +110,16 @@ def test_a_page_changed_by_another_build_is_rendered_again(site):
     page.write_text("written by some other build")
     assert incremental(site).returncode == 0
     assert page.read_bytes() == right
+
+
+def test_quick_membership_answers_as_the_list_would():
+    from jekyll_posts.membership import Members
+
+    first, second, third = object(), object(), object()
+    members = Members([first, second])
+    assert first in members and second in members and third not in members
+    assert members == [first, second]
+    members.append(third)  # changed after: still right
+    assert third in members
+    members.remove(first)
+    assert first not in members

@@ -51,13 +51,20 @@ class Difference:
         return f"renders differently from Jekyll: {self.kind}: '{self.text}': {KINDS[self.kind]}"
 
 
-# Every difference above needs one of these; most posts have none, so one
-# search over the whole body spares the line-by-line scan.
-_ANY = re.compile(r"\{[:.#]|\$\$|\[TOC\]|^ {0,3}>[ >]*(?:`{3}|~{3})", re.M)
+# Every difference above needs one of these; most posts have none, so a
+# look for them over the whole body spares the line-by-line scan.
+_MARKS = ("{:", "{.", "{#", "$$", "[TOC]")
+_ANY_QUOTED_FENCE = re.compile(r"^ {0,3}>[ >]*(?:`{3}|~{3})", re.M)
+
+
+def _may_differ(body: str) -> bool:
+    if any(mark in body for mark in _MARKS):
+        return True
+    return ">" in body and _ANY_QUOTED_FENCE.search(body) is not None
 
 
 def scan(body: str, first_line: int = 1) -> list[Difference]:
-    if not _ANY.search(body):
+    if not _may_differ(body):
         return []
     found: list[Difference] = []
     lines = body.split("\n")

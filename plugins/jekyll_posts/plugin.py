@@ -9,7 +9,16 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import clean_output_dir
 
-from . import build, config, drafts, guard, includes, incremental, rendering
+from . import (
+    build,
+    config,
+    drafts,
+    guard,
+    includes,
+    incremental,
+    membership,
+    rendering,
+)
 from .diagnostics import BuildFailed
 from .reader import JekyllReader, fingerprint
 from .redirects import RedirectGenerator
@@ -35,10 +44,17 @@ def check_output(pelican) -> None:
         )
 
 
-def load_templates_once(pelican) -> None:
-    """A build is one pass: templates need not be checked for changes at every
-    include (Jinja's auto_reload). A site's own setting wins."""
+def adapt_settings(pelican) -> None:
+    """Settings a Jekyll site needs, whatever pelicanconf.py says.
+
+    Posts are told apart by date and slug, so two posts may share a slug;
+    Pelican would take them for translations of each other (and compare every
+    post with every other to find out). And a build is one pass: templates
+    need not be checked for changes at every include (Jinja's auto_reload),
+    unless the site's own Jinja settings ask for it.
+    """
     settings = pelican.settings
+    settings["ARTICLE_TRANSLATION_ID"] = None
     settings["JINJA_ENVIRONMENT"] = {
         "auto_reload": False,
         **settings.get("JINJA_ENVIRONMENT", {}),
@@ -87,13 +103,14 @@ def start_build(generator) -> None:
 def read_ahead(generator) -> None:
     """Hand the posts Pelican will read to worker processes, by reader."""
     readers = generator.readers
+    cached = generator.settings.get("LOAD_CONTENT_CACHE")
     by_extension: dict[str, list[str]] = {}
     for name in generator.get_files(
         generator.settings["ARTICLE_PATHS"],
         exclude=generator.settings["ARTICLE_EXCLUDES"],
     ):
         path = os.path.abspath(os.path.join(generator.path, name))
-        if readers.get_cached_data(path, None) is None:
+        if not cached or readers.get_cached_data(path, None) is None:
             by_extension.setdefault(name.rsplit(".", 1)[-1], []).append(path)
     for extension, paths in by_extension.items():
         reader = readers.readers.get(extension)
@@ -124,6 +141,7 @@ def all_read(generators) -> None:
             reader.stop_reading_ahead()
     state = build.state(articles.context)
     build.link_everything(state, articles, pages, sources)
+    membership.speed_up(articles)
     if not state.config.drafts:
         guard.withhold_drafts(articles, pages)
     if articles.context.get(_CLEAN_LATER):
@@ -141,7 +159,7 @@ class _QuietFailure(logging.Filter):
 
 def register() -> None:
     signals.initialized.connect(check_output)
-    signals.initialized.connect(load_templates_once)
+    signals.initialized.connect(adapt_settings)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(choose_writer)

@@ -17,10 +17,10 @@ called before the page's file is written; `finalized` comes after.
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
-import traceback
 from typing import Any, NamedTuple
 
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -118,6 +118,9 @@ class ParallelWriter(Writer):
         if processes == 1:
             _render_all(pages)
             return
+        # What exists now lives until the build ends: the collector need not
+        # scan it again, in this process or (copied) in each forked one.
+        gc.freeze()
         fork = multiprocessing.get_context("fork")
         children = []
         for share in range(1, processes):
@@ -132,6 +135,7 @@ class ParallelWriter(Writer):
             _render_all(pages[0::processes])
         finally:
             failures = [_wait(child, receiver) for child, receiver in children]
+            gc.unfreeze()
         failure = next((f for f in failures if f), None)
         if failure:
             raise RenderFailed(failure)
@@ -150,16 +154,23 @@ def _render_all(pages: list[tuple[str, _Page]]) -> None:
             page.context.pop("localsiteurl", None)
         else:
             page.context["localsiteurl"] = page.localsiteurl
-        output = page.template.render(page.localcontext)
+        try:
+            output = page.template.render(page.localcontext)
+        except Exception as error:
+            raise RenderFailed(
+                f'rendering "{path}" with {page.template.name}: '
+                f"{type(error).__name__}: {error}"
+            ) from error
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(output)
 
 
 def _child(pages, sender) -> None:
+    """Render a share of the pages; report the first failure to the parent."""
     try:
         _render_all(pages)
-    except BaseException:
-        sender.send(traceback.format_exc())
+    except BaseException as error:
+        sender.send(str(error) or type(error).__name__)
         sender.close()
         os._exit(1)
     sender.send(None)
