@@ -111,3 +111,30 @@ def test_builtins_count_for_the_category_that_called_them():
     }
     seconds = run.breakdown(stats)
     assert seconds == {"Markdown": 7.0, "plugin": 2.5, "other": 0.5}
+
+
+def test_the_plugins_markdown_extensions_count_as_markdown_rendering():
+    def own(path):
+        return run.breakdown({(path, 1, "f"): (1, 1, 1.0, 1.0, {})})
+
+    assert own("/repo/plugins/jekyll_posts/markdown_speed.py") == {"Markdown": 1.0}
+    assert own("/repo/plugins/jekyll_posts/kramdown_lines.py") == {
+        "kramdown dialect": 1.0
+    }
+    assert own("/repo/plugins/jekyll_posts/rendering.py") == {"writing": 1.0}
+    assert own("/repo/plugins/jekyll_posts/backlinks.py") == {"plugin": 1.0}
+    assert own("/repo/plugins/jekyll_posts/frontmatter.py") == {"reading posts": 1.0}
+
+
+def test_a_report_is_made_again_from_its_saved_measurements(tmp_path, monkeypatch):
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    ours, theirs = run.Measured(2.0, 3.0, 100.0), run.Measured(4.0, 4.0, 90.0)
+    results = [run.Result(1000, ours, ours, theirs, theirs)]
+    head = {"title": "# Build speed (a test)", "machine": "a machine", "code": "code"}
+    run.write_report(results, head)
+    first = (tmp_path / "results.md").read_text()
+    assert "| 1,000 | 2.0 s | 4.0 s | 0.50x" in first
+    assert run.report_again() == 0
+    again = (tmp_path / "results.md").read_text()
+    assert again.startswith("# Build speed (a test)")
+    assert "Report made again" in again and "| 1,000 | 2.0 s | 4.0 s | 0.50x" in again

@@ -8,7 +8,6 @@ it decides to fail.
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -71,13 +70,10 @@ class Locator:
     """
 
     def __init__(self, text: str, first_line: int = 1):
-        self._starts = [0]
-        start = text.find("\n")
-        while start != -1:
-            self._starts.append(start + 1)
-            start = text.find("\n", start + 1)
+        self._text = text
         self._first_line = first_line
 
     def position(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._starts, offset) - 1
-        return self._first_line + index, offset - self._starts[index] + 1
+        line = self._text.count("\n", 0, offset)
+        start = self._text.rfind("\n", 0, offset) + 1
+        return self._first_line + line, offset - start + 1

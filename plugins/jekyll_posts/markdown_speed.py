@@ -75,9 +75,18 @@ class QuickBacktick(BacktickInlineProcessor):
 class QuickInline(InlineProcessor):
     """Python-Markdown's inline pass, skipping the patterns a text cannot match."""
 
+    def __init__(self, md):
+        super().__init__(md)
+        self._known: list[tuple] = []  # (pattern, its regex) when _starts was made
+        self._patterns: list = []
+        self._starts: list[frozenset[str] | None] = []
+
     def run(self, tree, ancestors=None):
-        self._patterns = list(self.inlinePatterns)
-        self._starts = [starts(p) for p in self._patterns]
+        patterns = list(self.inlinePatterns)
+        known = [(p, getattr(p, "pattern", None)) for p in patterns]
+        if known != self._known:  # the first document, or patterns changed since
+            self._known, self._patterns = known, patterns
+            self._starts = [starts(p) for p in patterns]
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
