@@ -60,7 +60,8 @@ _ANY_QUOTED_FENCE = re.compile(r"^ {0,3}>[ >]*(?:`{3}|~{3})", re.M)
 def _may_differ(body: str) -> bool:
     if any(mark in body for mark in _MARKS):
         return True
-    return ">" in body and _ANY_QUOTED_FENCE.search(body) is not None
+    fenced = "```" in body or "~~~" in body
+    return fenced and ">" in body and _ANY_QUOTED_FENCE.search(body) is not None
 
 
 def scan(body: str, first_line: int = 1) -> list[Difference]:
