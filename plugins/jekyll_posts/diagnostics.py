@@ -8,6 +8,7 @@ it decides to fail.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -71,9 +72,15 @@ class Locator:
 
     def __init__(self, text: str, first_line: int = 1):
         self._text = text
+        self._starts: list[int] = []  # of lines; found on first use (some posts: never)
         self._first_line = first_line
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = self._text.count("\n", 0, offset)
-        start = self._text.rfind("\n", 0, offset) + 1
-        return self._first_line + line, offset - start + 1
+        if not self._starts:
+            self._starts.append(0)
+            start = self._text.find("\n")
+            while start != -1:
+                self._starts.append(start + 1)
+                start = self._text.find("\n", start + 1)
+        index = bisect_right(self._starts, offset) - 1
+        return self._first_line + index, offset - self._starts[index] + 1
