@@ -315,3 +315,12 @@ def contrast(a: str, b: str) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_reading_time_counts_the_words_of_the_post(site):
+    words = " ".join(["word"] * 659) + " end."
+    site.write("_posts/2021-01-01-long.md", f"---\ntitle: Long\n---\n{words}\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    meta = result.page("2021/01/01/long.html").select_one(".post-header .meta").text
+    assert "3\xa0min read" in meta  # 660 words at 220 a minute
