@@ -1,7 +1,7 @@
 """Site settings for building Jekyll-format posts with Pelican (development)."""
 
-AUTHOR = "The Platform Team"
-SITENAME = "Platform Notes"
+# The blog's own title, description, author, time zone and permalink style are
+# in content/_config.yml, where Jekyll keeps them; the plugin reads that file.
 SITEURL = ""
 RELATIVE_URLS = True
 
@@ -13,12 +13,12 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["jekyll_posts"]
 
-TIMEZONE = "America/Chicago"
+# Used only when the blog's _config.yml names no `timezone:` (Jekyll then uses
+# the machine's zone; GitHub Pages builds in UTC).
+TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 
-# Jekyll's default permalink style: /:categories/:year/:month/:day/:title.html
-JEKYLL_PERMALINK = "date"
 # Every problem in the content fails the build; False turns them into warnings.
 JEKYLL_STRICT = True
 
@@ -50,7 +50,6 @@ DEFAULT_PAGINATION = 10
 DELETE_OUTPUT_DIRECTORY = False
 
 # Theme: sitemap.xml, robots.txt and 404.html are templates rendered once each.
-SITESUBTITLE = "What a platform team learns running builds, clusters and the pager."
 TEMPLATE_EXTENSIONS = [".html", ".xml", ".txt"]
 DIRECT_TEMPLATES = [
     "index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots",

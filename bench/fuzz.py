@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from jekyll_posts import frontmatter, liquid  # noqa: E402
+from jekyll_posts import frontmatter  # noqa: E402
 from jekyll_posts.diagnostics import ProblemError  # noqa: E402
+from jekyll_posts.liquid.render import render_text, standalone  # noqa: E402
 
 PIECES = ["{%", "%}", "{{", "}}", "{%-", "-%}", "post_url ", "raw", "endraw",
           "comment", "endcomment", "2021-01-01-a", "site.baseurl", "\n", "\t", " ",
@@ -26,13 +27,16 @@ PIECES = ["{%", "%}", "{{", "}}", "{%-", "-%}", "post_url ", "raw", "endraw",
 TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=60).map("".join)
 
 
+LIQUID = standalone()
+
+
 def check(text: str) -> None:
-    rendered = liquid.render(text, "fuzz.md")
+    rendered = render_text(LIQUID, text, "fuzz.md")
     assert all(p.line >= 1 and p.col >= 1 for p in rendered.problems)
     try:
         document = frontmatter.split(text, "fuzz.md")
         frontmatter.load(document.front_matter, "fuzz.md")
-        liquid.render(document.body, "fuzz.md", document.body_line)
+        render_text(LIQUID, document.body, "fuzz.md", document.body_line)
     except ProblemError:
         pass
 

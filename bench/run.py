@@ -312,7 +312,8 @@ def _published(output: Path, token: str) -> bool:
 _DIALECT = ("kramdown", "typography")
 _MARKDOWN = ("markdown_speed", "first_paragraph")
 _READING = ("reader", "frontmatter", "dates", "metadata", "permalinks", "config",
-            "drafts", "parallel")  # fmt: skip
+            "drafts", "parallel", "documents", "reading", "jekyll_config",
+            "defaults", "site", "data")  # fmt: skip
 _CATEGORIES = (
     *((f"/plugins/jekyll_posts/{name}", "kramdown dialect") for name in _DIALECT),
     *((f"/plugins/jekyll_posts/{name}", "Markdown") for name in _MARKDOWN),
@@ -320,6 +321,7 @@ _CATEGORIES = (
     ("/plugins/jekyll_posts/rendering.py", "writing"),
     ("/plugins/jekyll_posts/incremental.py", "writing"),
     ("/plugins/jekyll_posts/", "plugin"),
+    ("/site-packages/liquid/", "Liquid engine"),
     ("/yaml/", "YAML"),
     ("/pygments/", "Pygments"),
     ("/markdown/", "Markdown"),

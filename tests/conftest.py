@@ -67,6 +67,12 @@ class Site:
         self.root = root
         self.content = root / "content"
         self.content.mkdir(parents=True, exist_ok=True)
+        # As the sample site's (title, author, Chicago time) unless a test says.
+        self.write(
+            "_config.yml",
+            "title: Platform Notes\nauthor: The Platform Team\n"
+            "timezone: America/Chicago\n",
+        )
 
     def use_sample(self) -> None:
         """Replace the content with a copy of the repository's sample site."""

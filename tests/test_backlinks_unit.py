@@ -8,7 +8,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from jekyll_posts.backlinks import Sentence, referenced_by, sentences  # noqa: E402
-from jekyll_posts.liquid import marker  # noqa: E402
+from jekyll_posts.markers import marker  # noqa: E402
 
 
 @dataclass(frozen=True)

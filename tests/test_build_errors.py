@@ -32,8 +32,8 @@ def test_every_problem_is_reported_together_and_nothing_is_written(site):
         'content/_posts/2021-11-19-outage.md:6:1: post_url: cannot read the post name ""2021-10-08-punitive-measures""; write it as YYYY-MM-DD-slug (or folder/YYYY-MM-DD-slug), without quotes or extension',
         'content/_posts/2021-11-19-outage.md:6:47: post_url: no post named "2021-10-08-punitive-measures.md"; drop the extension: "2021-10-08-punitive-measures"',
         'content/_posts/2021-11-19-outage.md:7:1: post_url: cannot read the post name "punitive-measures"; write it as YYYY-MM-DD-slug (or folder/YYYY-MM-DD-slug), without quotes or extension',
-        "content/_posts/2021-11-19-outage.md:7:34: unknown Liquid tag 'if'; supported: "
-        "post_url, link, highlight, include, raw, comment",
+        "content/_posts/2021-11-19-outage.md:7:34: '{% if %}' opened here is never "
+        "closed with '{% endif %}'",
         "content/_posts/2021-11-20-yaml.md:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 8)",
         "content/_posts/2021-11-21-open.md:1:1: front matter opened here is never closed with '---'",
         "content/_posts/2021-11-22-raw.md:5:3: '{% raw %}' opened here is never closed with '{% endraw %}'",

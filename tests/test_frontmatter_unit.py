@@ -54,7 +54,6 @@ def test_dates_stay_text_for_the_date_parser():
         ("- a\n- b\n", "p.md:2:1: front matter must be keys and values, not a list"),
         ("just text\n", "p.md:2:1: front matter must be keys and values, not a single"
          " value"),
-        ("a: 1\na: 2\n", "p.md:3:1: duplicate key 'a' (first given on line 2)"),
         ("a: !!python/object:os.system x\n", "p.md:2:4: invalid YAML: could not"
          " determine a constructor for the tag 'tag:yaml.org,2002:python/object:"
          "os.system'"),
@@ -64,3 +63,12 @@ def test_bad_yaml_is_reported_at_its_file_line(text, message):
     with pytest.raises(ProblemError) as caught:
         frontmatter.load(text, "p.md")
     assert str(caught.value) == message
+
+
+def test_a_duplicate_key_is_a_warning_and_the_last_value_wins():
+    fm = frontmatter.load("title: first\ntags: a\ntitle: last\n", "p.md")
+    assert fm.values["title"] == "last" and fm.text["title"] == "last"
+    assert [str(p) for p in fm.problems] == [
+        "p.md:4:1: warning: duplicate key 'title' (first given on line 2); "
+        "the last one is used, as in Jekyll"
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
-from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
+from jekyll_site import BASE_CONFIG, JEKYLL, build_with_jekyll, post_addresses
 
 if JEKYLL is None:
     if os.environ.get("CI"):
@@ -58,10 +58,9 @@ def sample_and_edge_posts(root: Path) -> None:
         target.write_text(text, "utf-8")
 
 
-def pelican_addresses(site: Site, style: str) -> set[str]:
+def pelican_addresses(site: Site) -> set[str]:
+    """Read from the same _config.yml as Jekyll's, with no settings passed."""
     result = site.build(
-        JEKYLL_PERMALINK=style,
-        ARTICLE_PATHS=["_posts", "blog/_posts"],
         DIRECT_TEMPLATES=[],
         CATEGORY_SAVE_AS="",
         TAG_SAVE_AS="",
@@ -77,14 +76,14 @@ def pelican_addresses(site: Site, style: str) -> set[str]:
 @pytest.mark.parametrize("style", STYLES)
 def test_post_addresses_equal_jekylls(site: Site, tmp_path: Path, style: str):
     sample_and_edge_posts(site.content)
+    site.write(
+        "_config.yml",
+        BASE_CONFIG + f"timezone: America/Chicago\npermalink: {style!r}\n",
+    )
     jekyll_source = tmp_path / "jekyll"
     shutil.copytree(site.content, jekyll_source)
-    done = build_with_jekyll(
-        jekyll_source,
-        tmp_path / "jekyll-out",
-        f"timezone: America/Chicago\npermalink: {style!r}\n",
-    )
+    done = build_with_jekyll(jekyll_source, tmp_path / "jekyll-out")
     assert done.returncode == 0, done.stderr
     expected = post_addresses(tmp_path / "jekyll-out")
     assert len(expected) >= len(EDGE_POSTS) + 8
-    assert pelican_addresses(site, style) == expected
+    assert pelican_addresses(site) == expected

@@ -10,19 +10,21 @@ from markdown.treeprocessors import InlineProcessor
 from pelican.settings import read_settings
 
 from conftest import ROOT
-from jekyll_posts import frontmatter, liquid, markdown_speed
+from jekyll_posts import frontmatter, markdown_speed
 from jekyll_posts.diagnostics import ProblemError
+from jekyll_posts.liquid.render import render_text, standalone
 from jekyll_posts.reader import JekyllReader
 
 LIQUID_ALPHABET = st.sampled_from(list("{}%-_ \n\t/#raw") + ["{%", "%}", "{{", "}}",
     "post_url", "raw", "endraw", "comment", "endcomment", "2021-01-01-a", "site.url"])  # fmt: skip
 liquidish = st.lists(LIQUID_ALPHABET | st.text(max_size=3)).map("".join)
+LIQUID = standalone()
 
 
 @settings(max_examples=400, deadline=None)
 @given(liquidish)
-def test_the_scanner_never_raises_and_reports_within_the_text(text):
-    rendered = liquid.render(text, "p.md")
+def test_the_engine_never_raises_and_reports_within_the_text(text):
+    rendered = render_text(LIQUID, text, "p.md")
     lines = text.count("\n") + 1
     for problem in rendered.problems:
         assert 1 <= problem.line <= lines and problem.col >= 1
@@ -34,7 +36,7 @@ def test_the_scanner_never_raises_and_reports_within_the_text(text):
 @given(st.text())
 def test_text_without_liquid_passes_through_unchanged(text):
     text = text.replace("{%", "{ %").replace("{{", "{ {")
-    rendered = liquid.render(text, "p.md")
+    rendered = render_text(LIQUID, text, "p.md")
     assert rendered.text == text
     assert rendered.problems == () and rendered.links == ()
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .liquid import MARKER
+from .markers import MARKER
 
 # Tags that end a run of text: a sentence never crosses one.
 _BLOCK = re.compile(

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from . import config as config_module
 from . import drafts, excerpts, redirects, relations
 from .backlinks import Sentence, sentences
-from .collisions import collisions
+from .collisions import COLLISION, collisions
 from .diagnostics import BuildFailed, Problem, report
 from .links import Edge, linkable, resolve, substitute
 from .posts import PostIndex, post_file
+from .site import Site
 
 KEY = "jekyll_posts_build"
 
@@ -30,6 +31,8 @@ class Build:
     descriptions: dict = field(default_factory=dict)  # series slug -> Description
     series: list = field(default_factory=list)  # relations.Series, by name
     redirects: list = field(default_factory=list)  # redirects.Redirect, to write
+    site: Site | None = None  # every file's front matter, before any body
+    prepared: dict = field(default_factory=dict)  # path -> documents.Prepared
 
 
 def state(context: dict) -> Build:
@@ -136,15 +139,50 @@ def published_and_drafts(articles) -> list:
 
 
 def finish(build: Build) -> None:
-    """Print every problem at once; fail the build on any error when strict."""
-    problems = build.problems
-    if not build.config.strict:
-        problems = [
-            Problem(p.path, p.line, p.col, p.message, "warning") for p in problems
-        ]
+    """Print every problem at once; fail the build on any error when strict.
+
+    Two files on one address fail the build either way: one would be lost.
+    """
+    problems = [
+        p
+        if build.config.strict or not p.is_error or p.group == COLLISION
+        else Problem(p.path, p.line, p.col, p.message, "warning", p.group)
+        for p in build.problems
+    ]
+    problems = grouped(problems)
     if problems:
         sys.stderr.write(report(problems) + "\n")
         sys.stderr.flush()
     errors = sum(p.is_error for p in problems)
     if errors:
         raise BuildFailed(f"{errors} error(s) in the content; nothing was written")
+
+
+def grouped(problems: list[Problem]) -> list[Problem]:
+    """An unknown tag or filter is reported once per name, at its first use,
+    with how often it is used and how to provide it."""
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.group.startswith(("tag:", "filter:")):
+            groups.setdefault(problem.group, []).append(problem)
+    alone = [p for p in problems if p.group not in groups]
+    for group, members in groups.items():
+        first = min(members)
+        files = len({p.path for p in members})
+        kind, name = group.split(":", 1)
+        how = (
+            f"; a Python {kind} in _plugins/ can provide it (README: 'A site's own "
+            "tags and filters')"
+        )
+        count = f" ({len(members)} uses in {files} files)" if len(members) > 1 else ""
+        alone.append(
+            Problem(
+                first.path,
+                first.line,
+                first.col,
+                first.message + count + how,
+                first.severity,
+                group,
+            )
+        )
+    return alone

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .diagnostics import Problem, display_path
 
+COLLISION = "collision"  # the group of these problems: errors in every mode
+
 
 def collisions(outputs: list[tuple[str, str]]) -> list[Problem]:
     """`outputs` pairs each file a build writes with the source that writes it."""
@@ -25,6 +27,12 @@ def collisions(outputs: list[tuple[str, str]]) -> list[Problem]:
                 if other != source
             )
             problems.append(
-                Problem(source, 1, 1, f"output {save_as} is also written by {others}")
+                Problem(
+                    source,
+                    1,
+                    1,
+                    f"output {save_as} is also written by {others}",
+                    group=COLLISION,
+                )
             )
     return problems

@@ -19,6 +19,8 @@ class Problem:
     col: int
     message: str
     severity: str = "error"
+    # Problems of one group (an unknown tag's name) are reported as one line.
+    group: str = ""
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "

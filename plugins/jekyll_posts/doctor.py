@@ -16,14 +16,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import differences, drafts, expressions, frontmatter, liquid, metadata, posts
-from .config import Config
-from .diagnostics import Problem, ProblemError
+from . import config as config_module
+from . import differences, documents
+from .diagnostics import Problem
 from .links import Target, resolve
+from .liquid import render as liquid
+from .posts import PostIndex, post_file
+from .site import Site
 
 # `series/` holds this site's series descriptions, not Jekyll content.
 _SKIPPED = {"_site", "_includes", "_layouts", "node_modules", "vendor", "series"}
-_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
 _DOUBLE_BASEURL = re.compile(
     r"\{\{-?\s*site\.baseurl\s*-?\}\}\{%-?\s*(post_url|link)\b"
 )
@@ -32,26 +34,18 @@ _LINK_TAG = re.compile(r"\{%-?\s*(?:post_url|link)\s")
 _IN_LINK = re.compile(
     r"""(?:\]\(|^ {0,3}\[[^\]\n]+\]:|=\s*["']?)\s*(?:\{\{[^}]*\}\})*\s*\Z""", re.M
 )
-_LOCAL_DATE = re.compile(
-    r"^date:[ \t]*(\d{4}-\d\d?-\d\d?[ T]\d\d?:\d\d:\d\d)[ \t]*$", re.M
-)
 # Problem messages, by the kind the report lists them under (first match wins).
 _LIQUID_KINDS = [
     ("unknown Liquid tag", "Liquid tag not supported"),
-    ("is not supported; supported:", "Liquid filter not supported"),
-    ("is not set:", "page variable not set (Jekyll prints nothing)"),
-    ("is not known", "Liquid variable not known"),
-    ("never closed", "Liquid tag or output not closed"),
-    ("include:", "include"),
-    ("highlight:", "highlight"),
+    ("unknown Liquid filter", "Liquid filter not known (Jekyll passes the value on)"),
+    ("include", "include"),
+    ("highlight", "highlight"),
 ]
 DELIBERATE = {
     "site.baseurl before post_url or link": "Jekyll's tag already starts with baseurl, "
     "so Jekyll writes it twice; this site once",
     "post_url or link outside a link": "Jekyll prints the address below the host "
     "(/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)",
-    "date without an offset": "Jekyll reads an unquoted time without an offset as UTC; "
-    "this site reads it in TIMEZONE",
 }
 
 
@@ -66,58 +60,51 @@ def site_files(folder: Path) -> Iterator[Path]:
 
 
 def examine(folder: Path) -> tuple[list[tuple[str, Problem]], int]:
-    """Every finding as (kind, problem), and how many files were read."""
+    """Every finding as (kind, problem), and how many files were read: the
+    reader's own steps (front matter, Liquid with includes, links, the
+    kramdown scan), without Markdown and without Pelican."""
+    # Unknown filters are listed, though Jekyll passes the value through.
+    made = config_module.work_out(
+        {"PATH": str(folder), "JEKYLL_WORKERS": 1, "JEKYLL_STRICT_FILTERS": True}
+    )
+    readable = tuple(f".{e}" for e in (*made.markdown_ext, *documents.HTML))
     everything = [p.relative_to(folder).as_posix() for p in site_files(folder)]
     existing = {source: Target(source, "") for source in everything}
-    sources = [s for s in everything if s.endswith(_EXTENSIONS)]
-    files = [folder / s for s in sources]
-    index = posts.PostIndex([p for p in map(posts.post_file, sources) if p is not None])
-    findings: list[tuple[str, Problem]] = []
-    published: dict[str, str] = {}
-    unpublished: dict[str, str] = {}
-    rendered = {}
-    for path, source in zip(files, sources, strict=True):
-        try:
-            text = path.read_text("utf-8").removeprefix("\ufeff")
-            document = frontmatter.split(text, str(path))
-            front = frontmatter.load(document.front_matter, str(path))
-        except (ProblemError, UnicodeDecodeError) as error:
-            problem = getattr(error, "problem", Problem(str(path), 1, 1, str(error)))
-            findings.append(("front matter", problem))
+    sources = [s for s in everything if s.lower().endswith(readable)]
+    defaults = made.defaults()
+    prepared = [
+        documents.prepare(str(folder / s), made, defaults, _unchanged) for s in sources
+    ]
+    findings: list[tuple[str, Problem]] = [("configuration", p) for p in made.problems]
+    site = Site([p.document for p in prepared if p.document], made.values)
+    renderer = liquid.for_build(made, site, lambda text: text)
+    index = PostIndex([p for p in map(post_file, sources) if p is not None])
+    published = {
+        p.document.source: "" for p in prepared if p.document and p.document.written
+    }
+    unpublished = {
+        p.document.source: "published: false"
+        for p in prepared
+        if p.document and not p.document.written
+    }
+    for item in prepared:
+        findings += [("front matter", p) for p in item.problems]
+        document = item.document
+        if document is None or not document.written:
             continue
-        meta, problems = _metadata(front, source, str(path), folder)
-        findings += [("front matter", p) for p in problems]
-        if meta.get("status") == "skip":
-            unpublished[source] = "published: false"
-        else:
-            published[source] = ""
-        body = liquid.render(
-            document.body,
-            str(path),
-            document.body_line,
-            liquid.Site(),
-            expressions.page_variables(front.text, meta, source),
-            str(folder),
-            Config().zone,
-        )
+        body = renderer.render(document.body, document.path, item.body_line, document)
         findings += [(_liquid_kind(p.message), p) for p in body.problems]
-        findings += [
-            (d.kind, Problem(str(path), d.line, d.col, d.message, "warning"))
-            for d in differences.scan(document.body, document.body_line)
-        ]
-        findings += _deliberate(str(path), document)
-        rendered[str(path)] = body.links
-    for path, links in rendered.items():
-        _, problems = resolve(links, path, index, published, unpublished, existing)
+        if not item.html:
+            findings += [
+                (d.kind, Problem(document.path, d.line, d.col, d.message, "warning"))
+                for d in differences.scan(document.body, item.body_line)
+            ]
+        findings += _deliberate(document.path, document.body, item.body_line)
+        _, problems = resolve(
+            body.links, document.path, index, published, unpublished, existing
+        )
         findings += [("link that does not resolve", p) for p in problems]
-    return findings, len(files)
-
-
-def _metadata(front, source: str, path: str, folder: Path):
-    post = posts.post_file(source) or drafts.draft_file(source, path, Config().zone)
-    if post is not None:
-        return metadata.post_metadata(front, post, path, Config(), _unchanged)
-    return metadata.page_metadata(front, path, Config(), _unchanged)
+    return findings, len(sources)
 
 
 def _unchanged(key: str, value):
@@ -129,28 +116,21 @@ def _liquid_kind(message: str) -> str:
     return next((kind for text, kind in _LIQUID_KINDS if text in message), "Liquid")
 
 
-def _deliberate(path: str, document) -> list[tuple[str, Problem]]:
+def _deliberate(path: str, body: str, first_line: int) -> list[tuple[str, Problem]]:
     """The documented differences, so a writer can decide whether they matter."""
     found = []
-    for match in _DOUBLE_BASEURL.finditer(document.body):
-        line, col = _position(document.body, match.start(), document.body_line)
+    for match in _DOUBLE_BASEURL.finditer(body):
+        line, col = _position(body, match.start(), first_line)
         kind = "site.baseurl before post_url or link"
         found.append(
             (kind, Problem(path, line, col, f"{kind}: {DELIBERATE[kind]}", "warning"))
         )
-    for match in _LINK_TAG.finditer(document.body):
-        if not _IN_LINK.search(
-            document.body, max(0, match.start() - 300), match.start()
-        ):
-            line, col = _position(document.body, match.start(), document.body_line)
+    for match in _LINK_TAG.finditer(body):
+        if not _IN_LINK.search(body, max(0, match.start() - 300), match.start()):
+            line, col = _position(body, match.start(), first_line)
             kind = "post_url or link outside a link"
             message = f"{kind}: {DELIBERATE[kind]}"
             found.append((kind, Problem(path, line, col, message, "warning")))
-    for match in _LOCAL_DATE.finditer(document.front_matter or ""):
-        line, col = _position(document.front_matter, match.start(1), 2)
-        kind = "date without an offset"
-        message = f"{kind}: '{match[1]}': {DELIBERATE[kind]}"
-        found.append((kind, Problem(path, line, col, message, "warning")))
     return found
 
 

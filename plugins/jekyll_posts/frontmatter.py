@@ -22,7 +22,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_VALUES = 200_000
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The safe loader (libyaml's when present), without implicit timestamps.
 
     Dates are parsed by `dates.py` from their text, in every form Jekyll takes;
@@ -49,6 +49,7 @@ class FrontMatter:
     values: dict[str, Any] = field(default_factory=dict)
     text: dict[str, Any] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()  # warnings: the file is still read
 
     def position(self, key: str) -> tuple[int, int]:
         return self.positions.get(key, (1, 1))
@@ -85,7 +86,7 @@ def split(text: str, path: str) -> Document:
 def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
     if yaml_text is None or not yaml_text.strip():
         return FrontMatter()
-    loader = _Loader(yaml_text)
+    loader = Loader(yaml_text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -93,14 +94,14 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
         if not isinstance(root, yaml.MappingNode):
             kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
             raise ProblemError(
-                _at(
+                located(
                     path,
                     first_line,
                     root.start_mark,
                     f"front matter must be keys and values, not {kind}",
                 )
             )
-        text, positions = _scan_keys(root, path, first_line)
+        text, positions, warnings = _scan_keys(root, path, first_line)
         values = loader.construct_document(root)
     except RecursionError:
         raise ProblemError(
@@ -116,7 +117,7 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
                 f" column {start.column + 1})"
             )
         raise ProblemError(
-            _at(path, first_line, mark, f"invalid YAML: {reason}")
+            located(path, first_line, mark, f"invalid YAML: {reason}")
         ) from None
     except yaml.YAMLError as error:
         raise ProblemError(
@@ -124,22 +125,27 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
         ) from None
     finally:
         loader.dispose()
-    return FrontMatter({str(k): v for k, v in values.items()}, text, positions)
+    return FrontMatter(
+        {str(k): v for k, v in values.items()}, text, positions, tuple(warnings)
+    )
 
 
 def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
     text: dict[str, Any] = {}
     positions: dict[str, tuple[int, int]] = {}
+    warnings: list[Problem] = []
     for key_node, value_node in root.value:
         key = str(key_node.value)
         if key in positions:
             line, col = positions[key]
-            raise ProblemError(
-                _at(
+            warnings.append(
+                located(
                     path,
                     first_line,
                     key_node.start_mark,
-                    f"duplicate key '{key}' (first given on line {line})",
+                    f"duplicate key '{key}' (first given on line {line}); "
+                    "the last one is used, as in Jekyll",
+                    "warning",
                 )
             )
         mark = value_node.start_mark
@@ -148,7 +154,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
             text[key] = _written(value_node, [MAX_VALUES])
         except OverflowError:
             raise ProblemError(
-                _at(
+                located(
                     path,
                     first_line,
                     mark,
@@ -156,7 +162,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
                     f"{MAX_VALUES:,} values; aliases that nest are refused",
                 )
             ) from None
-    return text, positions
+    return text, positions, warnings
 
 
 def _written(node: yaml.Node, budget: list[int]) -> Any:
@@ -177,7 +183,66 @@ def _written(node: yaml.Node, budget: list[int]) -> Any:
     return {str(k.value): _written(v, budget) for k, v in node.value}
 
 
-def _at(path: str, first_line: int, mark, message: str) -> Problem:
+def located(
+    path: str, first_line: int, mark, message: str, severity: str = "error"
+) -> Problem:
+    """A problem at a YAML mark, in the file's lines (the YAML starts on
+    `first_line`)."""
     if mark is None:
-        return Problem(path, first_line, 1, message)
-    return Problem(path, first_line + mark.line, mark.column + 1, message)
+        return Problem(path, first_line, 1, message, severity)
+    return Problem(path, first_line + mark.line, mark.column + 1, message, severity)
+
+
+def decode(path: str) -> str:
+    """A source file's text: UTF-8 (a bad byte is a located error), without a
+    byte-order mark, with `\n` line ends. Every reader of site files uses it."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ProblemError(
+            Problem(
+                path,
+                line,
+                col,
+                f"not valid UTF-8: byte {error.start} (0x{data[error.start]:02x})",
+            )
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def with_defaults(front: FrontMatter, defaults: dict) -> FrontMatter:
+    """The front matter over the site's defaults for the file (`defaults:`):
+    the file's own keys win, mappings merge key by key."""
+    if not defaults:
+        return front
+    values = merge(defaults, front.values)
+    text = merge({k: _as_written(v) for k, v in defaults.items()}, front.text)
+    return FrontMatter(values, text, front.positions, front.problems)
+
+
+def merge(base: dict, over: dict) -> dict:
+    """Jekyll's deep merge: mappings merge key by key, anything else replaces."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _as_written(value: Any) -> Any:
+    """A default's value as its front-matter text would read."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return [_as_written(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _as_written(v) for k, v in value.items()}
+    return str(value)

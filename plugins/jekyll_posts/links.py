@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Problem
-from .liquid import MARKER, Link
+from .liquid.tags import Link
+from .markers import MARKER
 from .posts import PostIndex
 
 _URL_ATTRIBUTE = re.compile(
@@ -105,6 +106,7 @@ def _file(name: str, files: Mapping[str, Target], unpublished):
 def substitute(html: str, targets: list[Target | None]) -> str:
     if "\ue000" not in html:
         return html
+    html = _unlink(html, targets)
 
     def replace(match: re.Match) -> str:
         index = int(match.group(1))
@@ -119,6 +121,25 @@ def substitute(html: str, targets: list[Target | None]) -> str:
         return target.text_url
 
     return MARKER.sub(replace, html)
+
+
+def _unlink(html: str, targets: list[Target | None]) -> str:
+    """A link whose target is unknown (a build that goes on despite it) is
+    left as its text, rather than a link to nowhere."""
+    missing = {str(at) for at, target in enumerate(targets) if target is None}
+    if not missing:
+        return html
+
+    def text(match: re.Match) -> str:
+        return match[3] if match[2] in missing else match[0]
+
+    return _LINKED.sub(text, html)
+
+
+_LINKED = re.compile(
+    r"""<a\b[^>]*?\bhref=(["'])[^"'>]*\ue000(\d+)\ue001[^"'>]*\1[^>]*>(.*?)</a>""",
+    re.S,
+)
 
 
 def linkable(contents, static_content: Mapping, siteurl: str) -> dict[str, Target]:

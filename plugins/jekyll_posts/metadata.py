@@ -132,8 +132,10 @@ class _Mapper:
         try:
             date = dates.parse(written, self.config.zone)
         except dates.DateError as error:
+            # Without the build failing (JEKYLL_STRICT = False), the post is
+            # still written, dated by its file name.
             self.problem("date", f"date: {error}")
-            return None
+            return from_name
         if from_name is not None and abs((date.date() - from_name.date()).days) > 1:
             self.problem(
                 "date",

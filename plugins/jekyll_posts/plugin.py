@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.log import console
 from pelican.utils import clean_output_dir
 
 from . import (
     build,
     config,
     drafts,
+    freshness,
     guard,
-    includes,
     incremental,
     membership,
+    ordering,
+    reading,
     rendering,
+    settings_from_site,
 )
-from .diagnostics import BuildFailed
-from .reader import JekyllReader, fingerprint
+from .diagnostics import BuildFailed, display_path
+from .reader import JekyllReader, extensions, fingerprint
 from .redirects import RedirectGenerator
 from .series_pages import SeriesGenerator
 
+logger = logging.getLogger(__name__)
 # Settings key (copied into each build's context) asking to clean the output.
 _CLEAN_LATER = "_jekyll_clean_output"
 
@@ -44,25 +48,21 @@ def check_output(pelican) -> None:
         )
 
 
-def adapt_settings(pelican) -> None:
-    """Settings a Jekyll site needs, whatever pelicanconf.py says.
-
-    Posts are told apart by date and slug, so two posts may share a slug;
-    Pelican would take them for translations of each other (and compare every
-    post with every other to find out). And a build is one pass: templates
-    need not be checked for changes at every include (Jinja's auto_reload),
-    unless the site's own Jinja settings ask for it.
-    """
-    settings = pelican.settings
-    settings["ARTICLE_TRANSLATION_ID"] = None
-    settings["JINJA_ENVIRONMENT"] = {
-        "auto_reload": False,
-        **settings.get("JINJA_ENVIRONMENT", {}),
-    }
+def configure(pelican) -> None:
+    """Read `_config.yml` once, and set what Pelican needs to know of it."""
+    try:
+        made = config.prepare(pelican.settings)
+    except config.ConfigError as error:
+        logger.error("%s", error)
+        raise BuildFailed(str(error)) from None
+    for path in made.files:
+        console.print(f"Jekyll settings: {display_path(path)}")
+    settings_from_site.apply(pelican.settings, made)
 
 
 def add_reader(readers) -> None:
-    for extension in JekyllReader.file_extensions:
+    made = config.from_settings(readers.settings)
+    for extension in extensions(made):
         readers.reader_classes[extension] = JekyllReader
     # The reader takes dates from file names itself, in the site's time zone and
     # with positioned errors; Pelican's own parse would reject 2021-02-30 unseen.
@@ -71,9 +71,10 @@ def add_reader(readers) -> None:
     # plugin makes them drafts itself (`drafts.hold_back_future`), against a "now"
     # that SOURCE_DATE_EPOCH can fix, so Pelican's own check is turned off.
     readers.settings["WITH_FUTURE_DATES"] = True
-    # A cached read is stale when an include it used has changed.
-    readers.get_cached_data = includes.fresh_only(
-        readers.get_cached_data, fingerprint(readers.settings)
+    readers.get_cached_data = freshness.fresh_only(
+        readers.get_cached_data,
+        fingerprint(readers.settings),
+        lambda: reading.site_of(readers),
     )
 
 
@@ -100,22 +101,19 @@ def start_build(generator) -> None:
     build.state(generator.context)
 
 
-def read_ahead(generator) -> None:
-    """Hand the posts Pelican will read to worker processes, by reader."""
-    readers = generator.readers
-    cached = generator.settings.get("LOAD_CONTENT_CACHE")
-    by_extension: dict[str, list[str]] = {}
-    for name in generator.get_files(
-        generator.settings["ARTICLE_PATHS"],
-        exclude=generator.settings["ARTICLE_EXCLUDES"],
-    ):
-        path = os.path.abspath(os.path.join(generator.path, name))
-        if not cached or readers.get_cached_data(path, None) is None:
-            by_extension.setdefault(name.rsplit(".", 1)[-1], []).append(path)
-    for extension, paths in by_extension.items():
-        reader = readers.readers.get(extension)
-        if isinstance(reader, JekyllReader):
-            reader.read_ahead(paths)
+def read_front_matter(generator) -> None:
+    """Every file's front matter before any body, then bodies read ahead."""
+    state = build.state(generator.context)
+    reading.know_the_site(state, generator)
+    reading.read_ahead(generator)
+
+
+def pages_know_the_site(generator) -> None:
+    reading.attach(build.state(generator.context), generator.readers)
+
+
+def order(generator) -> None:
+    ordering.by_date_then_path(generator)
 
 
 def content_read(generator, metadata) -> None:
@@ -130,16 +128,9 @@ def post_read(generator, metadata) -> None:
 def all_read(generators) -> None:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    sources = list(
-        articles.get_files(
-            articles.settings["ARTICLE_PATHS"],
-            exclude=articles.settings["ARTICLE_EXCLUDES"],
-        )
-    )
-    for reader in articles.readers.readers.values():
-        if isinstance(reader, JekyllReader):
-            reader.stop_reading_ahead()
+    reading.stop_reading_ahead(articles.readers)
     state = build.state(articles.context)
+    sources = [d.source for d in state.site.documents] if state.site else []
     build.link_everything(state, articles, pages, sources)
     membership.speed_up(articles)
     if not state.config.drafts:
@@ -159,13 +150,15 @@ class _QuietFailure(logging.Filter):
 
 def register() -> None:
     signals.initialized.connect(check_output)
-    signals.initialized.connect(adapt_settings)
+    signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(build_done)
     signals.generator_init.connect(start_build)
-    signals.article_generator_init.connect(read_ahead)
+    signals.article_generator_init.connect(read_front_matter)
+    signals.page_generator_init.connect(pages_know_the_site)
+    signals.article_generator_pretaxonomy.connect(order)
     signals.article_generator_context.connect(post_read)
     signals.page_generator_context.connect(content_read)
     signals.all_generators_finalized.connect(all_read)

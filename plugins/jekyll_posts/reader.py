@@ -1,7 +1,11 @@
-"""Pelican reader for Jekyll-format Markdown: YAML front matter, Liquid, Markdown.
+"""Pelican reader for Jekyll files: YAML front matter, Liquid, then Markdown
+(or, for `.html` files, no Markdown).
 
-Reading is a function of one file and the settings, so Pelican's reader cache
-can keep its result; everything that depends on other posts happens later.
+The front matter of every file is read first (`documents.prepare`), before
+any body, because a body's Liquid may read the whole site (`site.posts`).
+Rendering one body is then a function of the file, the site's front matter
+and the includes it reads, so Pelican's reader cache can keep its result
+(`freshness` says when it is stale) and worker processes can read ahead.
 """
 
 from __future__ import annotations
@@ -14,23 +18,13 @@ from pathlib import Path
 
 from markdown import Markdown
 from pelican.readers import BaseReader
-from pelican.utils import posixize_path
 
 from . import config as config_module
-from . import (
-    differences,
-    drafts,
-    expressions,
-    first_paragraph,
-    frontmatter,
-    highlight,
-    kramdown,
-    liquid,
-    metadata,
-    parallel,
-    posts,
-)
-from .diagnostics import Problem, ProblemError
+from . import differences, documents, first_paragraph, highlight, kramdown, parallel
+from .documents import Prepared
+from .liquid import render as liquid
+from .markers import RAW_BRACE
+from .site import Site
 
 _META_EXTENSION = "markdown.extensions.meta"
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.+$", re.M)
@@ -38,7 +32,8 @@ _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:.+$", re.M)
 
 class JekyllReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown", "mkd", "mkdn", "mdown"]
+    # Replaced per build by `extensions(config)`, from `markdown_ext`.
+    file_extensions = ["md", "markdown", "mkd", "mkdn", "mkdown", *documents.HTML]
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -55,6 +50,15 @@ class JekyllReader(BaseReader):
         self._markdown = Markdown(**options)
         self._ahead: parallel.Ahead | None = None
         self.fingerprint = fingerprint(settings)
+        self.site: Site | None = None
+        self.prepared: dict[str, Prepared] = {}
+        self._liquid: liquid.Renderer | None = None
+
+    def know(self, site: Site, prepared: dict[str, Prepared]) -> None:
+        """The site's front matter, read before any body (see `plugin`)."""
+        self.site = site
+        self.prepared = prepared
+        self._liquid = None
 
     def read_ahead(self, paths: list[str]) -> None:
         """Start reading `paths` in worker processes, when it pays."""
@@ -76,73 +80,69 @@ class JekyllReader(BaseReader):
 
     def parse(self, source_path):
         """Content and metadata of one file; Pelican objects left `Deferred`."""
-        source = posixize_path(os.path.relpath(source_path, self.settings["PATH"]))
-        try:
-            text = _decode(source_path)
-            document = frontmatter.split(text, source_path)
-            front = frontmatter.load(document.front_matter, source_path)
-        except ProblemError as error:
-            return "", _failed(error.problem)
-        post = posts.post_file(source) or drafts.draft_file(
-            source, source_path, self.config.zone
-        )
-        if post is not None:
-            meta, problems = metadata.post_metadata(
-                front, post, source_path, self.config, parallel.Deferred
-            )
-            if drafts.in_drafts(source):
-                meta["status"] = "draft" if self.config.drafts else "skip"
-        elif posts.in_posts_folder(source):
-            return "", _failed(
-                Problem(
-                    source_path,
-                    1,
-                    1,
-                    "not a post: a file in _posts must be named YYYY-MM-DD-title.EXT "
-                    "(Jekyll skips it too)",
-                    "warning",
-                )
-            )
-        else:
-            meta, problems = metadata.page_metadata(
-                front, source_path, self.config, parallel.Deferred
-            )
-        if meta.get("status") == "skip":
-            meta["jekyll_unpublished"] = source
-        body = liquid.render(
-            document.body,
+        prepared = self.prepared.get(os.path.abspath(source_path)) or documents.prepare(
             source_path,
-            document.body_line,
-            self.config.site,
-            expressions.page_variables(front.text, meta, source),
-            self.settings["PATH"],
-            self.config.zone,
+            self.config,
+            self.config.defaults(),
+            parallel.Deferred,
         )
+        meta = dict(prepared.meta)
         meta["jekyll_reader"] = self.fingerprint
+        document = prepared.document
+        if document is None or documents.excluded(document.source, self.config):
+            meta["jekyll_problems"] = prepared.problems if document is None else ()
+            meta["status"] = "skip"
+            return "", meta
+        if meta.get("status") == "skip":
+            meta["jekyll_unpublished"] = document.source
+        if not document.written:
+            # Jekyll never renders what it does not write: its links and
+            # Liquid are not checked, only its front matter.
+            meta["jekyll_problems"] = prepared.problems
+            return "", meta
+        body = self._renderer().render(
+            document.body, source_path, prepared.body_line, document
+        )
         meta["jekyll_links"] = body.links
         meta["jekyll_includes"] = body.includes
-        meta["jekyll_problems"] = (
-            tuple(problems)
-            + body.problems
-            + differences.warnings(document.body, source_path, document.body_line)
+        meta["jekyll_uses"] = {use: self.site.digest(use) for use in body.uses}
+        scanned = (
+            ()
+            if prepared.html
+            else differences.warnings(document.body, source_path, prepared.body_line)
         )
-        content = self._render(body.text, body.blocks)
+        meta["jekyll_problems"] = prepared.problems + body.problems + scanned
+        if prepared.html:
+            content = _restore(body.text, body.blocks)
+        else:
+            content = self._render(body.text, body.blocks)
         # For the theme's reading time: words as written, code included.
         meta["jekyll_words"] = len(body.text.split())
-        excerpt = self._excerpt(front, body, content)
+        excerpt = self._excerpt(prepared, body, content)
         if excerpt is not None:
             meta["summary"] = excerpt
         return content, meta
 
+    def _renderer(self) -> liquid.Renderer:
+        if self._liquid is None:
+            if self.site is None:  # read outside a build (the doctor, tests)
+                self.site = Site([], self.config.values)
+            self._liquid = liquid.for_build(self.config, self.site, self.markdownify)
+        return self._liquid
+
+    def markdownify(self, text: str) -> str:
+        """The `markdownify` filter: the site's Markdown, as for a post."""
+        return self._render(str(text), ())
+
     def _render(self, text: str, blocks: tuple[str, ...]) -> str:
         """Markdown, then highlighted code back in place of its markers."""
         self._markdown.reset()
-        html = liquid.restore_braces(self._markdown.convert(text))
-        return highlight.restore(html, blocks)
+        return _restore(self._markdown.convert(text), blocks)
 
-    def _excerpt(self, front, rendered, content: str) -> str | None:
+    def _excerpt(self, prepared: Prepared, rendered, content: str) -> str | None:
         """Jekyll's excerpt: the text before the separator, with link definitions.
         Called right after the body is rendered, whose HTML it may reuse."""
+        front = prepared.front
         body = rendered.text
         written = front.text.get("excerpt")
         if isinstance(written, str):
@@ -155,6 +155,8 @@ class JekyllReader(BaseReader):
         head, _, tail = body.lstrip("\n").partition(separator)
         if not head.strip():
             return None
+        if prepared.html:
+            return _restore(head, rendered.blocks)
         definitions = _LINK_DEFINITION.findall(tail) if "]:" in tail else []
         if separator == "\n\n":
             references = bool(self._markdown.references)
@@ -168,37 +170,22 @@ class JekyllReader(BaseReader):
         return self._render(head, rendered.blocks)
 
 
+def _restore(html: str, blocks) -> str:
+    return highlight.restore(html.replace(RAW_BRACE, "&#123;"), blocks)
+
+
+def extensions(config) -> list[str]:
+    """The file extensions the reader takes: Jekyll's `markdown_ext`, and HTML."""
+    return list(dict.fromkeys([*config.markdown_ext, *documents.HTML]))
+
+
 def fingerprint(settings) -> str:
     """What a read depends on besides the file: the plugin's code and the
     settings it reads. A cached read made with another fingerprint is stale."""
     config = dataclasses.replace(config_module.from_settings(settings), workers=1)
     parts = [repr(config), repr(settings["MARKDOWN"]), str(settings["PATH"])]
     package = Path(__file__).parent
-    for module in sorted(package.glob("*.py")):
+    for module in sorted(package.rglob("*.py")):
         stat = module.stat()
         parts.append(f"{module.name}|{stat.st_size}|{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
-
-
-def _decode(path: str) -> str:
-    with open(path, "rb") as handle:
-        data = handle.read()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise ProblemError(
-            Problem(
-                path,
-                line,
-                col,
-                f"not valid UTF-8: byte {error.start} (0x{data[error.start]:02x})",
-            )
-        ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _failed(problem: Problem) -> dict:
-    """Metadata for a file that cannot be published: skipped, its problem kept."""
-    return {"status": "skip", "title": "", "jekyll_problems": (problem,)}

@@ -1,5 +1,4 @@
-"""The Liquid filters Jekyll posts use most: `date`, `relative_url`,
-`absolute_url` and `escape`, with Jekyll's own rules.
+"""Jekyll's Liquid filters, with Jekyll's own rules, on python-liquid.
 
 `date` takes Ruby's strftime directives, which differ from Python's (`%-d`,
 `%e`, `%P`); only the listed ones are accepted, so a format that Python would
@@ -13,7 +12,11 @@ import re
 from datetime import datetime
 from urllib.parse import quote, urlsplit
 
-from . import dates
+from liquid.exceptions import FilterArgumentError
+from liquid.filter import with_environment
+
+from .. import dates
+from ..markers import MARKER
 
 # Ruby directive -> (Python directive, unpadded form) or a function of the date.
 _DIRECTIVES = {
@@ -28,8 +31,11 @@ _DIRECTIVE = re.compile(r"%([-^]?)(.)")
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 
 
-class FilterError(ValueError):
+class FilterError(FilterArgumentError):
     """A filter that cannot run on this input; the message says what to change."""
+
+    def __init__(self, message: str):
+        super().__init__(message, token=None)
 
 
 def strftime(moment: datetime, ruby_format: str) -> str:
@@ -56,7 +62,9 @@ def strftime(moment: datetime, ruby_format: str) -> str:
     return _DIRECTIVE.sub(one, ruby_format)
 
 
-def date(value, ruby_format, zone) -> str:
+@with_environment
+def date(value, ruby_format=None, *, environment) -> str:
+    zone = environment.options.zone
     if not isinstance(ruby_format, str):
         raise FilterError('date: give a format in quotes, such as date: "%b %-d, %Y"')
     if isinstance(value, str):
@@ -69,20 +77,27 @@ def date(value, ruby_format, zone) -> str:
     return strftime(value, ruby_format)
 
 
-def relative_url(value, baseurl: str) -> str:
+@with_environment
+def relative_url(value, *, environment) -> str:
     """Jekyll's: the site's baseurl, then the path with a leading slash."""
+    return _relative(value, environment.options.baseurl)
+
+
+def _relative(value, baseurl: str) -> str:
     text = _text(value, "relative_url")
-    if urlsplit(text).scheme:
+    if urlsplit(text).scheme or MARKER.search(text):
         return text
     parts = [p if not p or p.startswith("/") else "/" + p for p in (baseurl, text)]
     return quote("".join(parts), safe=_URL_SAFE)
 
 
-def absolute_url(value, url: str, baseurl: str) -> str:
+@with_environment
+def absolute_url(value, *, environment) -> str:
     text = _text(value, "absolute_url")
-    if urlsplit(text).scheme:
+    if urlsplit(text).scheme or MARKER.search(text):
         return text
-    return url + relative_url(text, baseurl)
+    options = environment.options
+    return options.url + _relative(text, options.baseurl)
 
 
 def escape(value) -> str:
@@ -91,6 +106,21 @@ def escape(value) -> str:
 
 
 def _text(value, name: str) -> str:
+    if value is None:
+        return ""
     if isinstance(value, (str, int, float)):
         return str(value)
     raise FilterError(f"{name}: the value is not text")
+
+
+FILTERS = {
+    "date": date,
+    "relative_url": relative_url,
+    "absolute_url": absolute_url,
+    "escape": escape,
+}
+
+
+def register(env) -> None:
+    for name, function in FILTERS.items():
+        env.add_filter(name, function)
