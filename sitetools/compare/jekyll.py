@@ -95,10 +95,12 @@ def prepare(folder: Path, work: Path, config: dict, environment: dict) -> Prepar
         if config.get(key):
             notes.append(f"Jekyll: without {key} {config[key]}")
     plugins_dir = source / str(config.get("plugins_dir") or "_plugins")
-    gems = _plugins_that_load(folder, config, plugins_dir, environment, notes)
+    gems = _plugins_that_load(folder, source, config, environment, notes)
     # Among the site's own plugins, so no setting has to change to load it.
     plugins_dir.mkdir(parents=True, exist_ok=True)
-    (plugins_dir / "zz_jekyll_compare_manifest.rb").write_text(_MANIFEST_PLUGIN)
+    (plugins_dir / "zz_jekyll_compare_manifest.rb").write_text(
+        _MANIFEST_PLUGIN, "utf-8"
+    )
     overrides = {
         "theme": None,
         "remote_theme": None,
@@ -134,23 +136,24 @@ def _yaml(data: dict) -> str:
 
 
 def _plugins_that_load(
-    folder: Path, config: dict, plugins_dir: Path, environment: dict, notes: list
+    folder: Path, source: Path, config: dict, environment: dict, notes: list
 ) -> list[str]:
     """The plugin gems to keep; `_plugins` files that do not load are removed
     from the copy. What goes is added to `notes`."""
+    plugins_dir = source / str(config.get("plugins_dir") or "_plugins")
     gemfile = folder / "Gemfile"
     gems = plugins.wanted(
         config, gemfile.read_text("utf-8", "replace") if gemfile.is_file() else ""
     )
     files = sorted(plugins_dir.rglob("*.rb"))
-    kept, loaded = plugins.loading(gems, files, environment)
+    kept, loaded = plugins.loading(gems, files, environment, source)
     if len(kept) < len(gems):
         missing = ", ".join(name for name in gems if name not in kept)
         notes.append(f"Jekyll: without plugins not installed: {missing}")
     for path in files:
         if path not in loaded:
             path.unlink()
-            where = path.relative_to(plugins_dir.parent).as_posix()
+            where = path.relative_to(source).as_posix()
             notes.append(f"Jekyll: without {where} (it does not load here)")
     return kept
 
@@ -215,6 +218,7 @@ def start(
         stderr=subprocess.STDOUT,
         text=True,
         env={**env, "JEKYLL_COMPARE_MANIFEST": str(manifest)},
+        cwd=prepared.source,  # where a writer runs it; some plugins rely on it
     )
 
 

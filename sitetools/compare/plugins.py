@@ -47,9 +47,10 @@ def wanted(config: dict, gemfile: str) -> list[str]:
 
 
 def loading(
-    gems: list[str], files: list[Path], environment: dict[str, str]
+    gems: list[str], files: list[Path], environment: dict[str, str], site: Path
 ) -> tuple[list[str], list[Path]]:
-    """The gems and files, in order, that load here."""
+    """The gems and files, in order, that load here, tried in the site's
+    folder as Jekyll runs them."""
     ruby = shutil.which("ruby", path=environment["PATH"])
     if ruby is None or not (gems or files):
         return [], list(files) if ruby is None else []
@@ -58,6 +59,7 @@ def loading(
         capture_output=True,
         text=True,
         env=environment,
+        cwd=site,
         timeout=300,
     )
     loaded = set(done.stdout.splitlines())
