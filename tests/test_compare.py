@@ -65,6 +65,8 @@ PLANTED = {
         baseurl: /blog
         theme: minima
         plugins: [jekyll-compare-not-installed]
+        sass:
+          style: :compressed  # a Symbol, which Jekyll 4.3.1 here cannot read
         """,
     # Replaced by `{{ content }}`: its words must never reach the comparison.
     "_layouts/post.html": "<h1>{{ page.title }}</h1>{{ content }}<p>Layout text</p>\n",
@@ -97,6 +99,7 @@ PLANTED = {
     # README: posts under a folder above _posts are read when ARTICLE_PATHS
     # lists that folder; the repository's pelicanconf.py does not.
     "blog/_posts/2021-01-07-jekyll-only.md": post("2021-01-07 10:00:00 -0600", "B."),
+    "_plugins/needs_a_gem.rb": 'require "jekyll-compare-not-installed"\n',
     "_plugins/plant.rb": """
         Jekyll::Hooks.register :site, :post_read do |site|
           site.posts.docs.reject! { |doc| doc.basename.include?("here-only") }

@@ -1,4 +1,4 @@
-"""`python -m sitetools.compare FOLDER [--keep DIR] [--json FILE]`.
+"""`python -m sitetools.compare FOLDER [--keep DIR] [--json FILE] [--lenient]`.
 
 Exit status: 0 when every post reads the same on both sides, 1 when anything
 differs (or this site cannot build the folder), 2 when no comparison could be
