@@ -42,6 +42,7 @@ help:
 	@echo "make serve       serve output/ as it is"
 	@echo "make check       build, then check every internal link, image and #fragment"
 	@echo "make doctor      list what renders differently from Jekyll in content/ (SITE=folder)"
+	@echo "make compare     build SITE=folder with real Jekyll and here; list every post that differs"
 	@echo "make publish     strict build with publishconf.py, checked, then swapped into output/"
 	@echo "make github      publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make rsync_upload  publish, then rsync to SSH_HOST:SSH_TARGET_DIR"
@@ -123,3 +124,9 @@ screenshots: venv
 SITE ?= $(INPUTDIR)
 doctor: venv
 	PYTHONPATH=plugins $(BIN)/python -m jekyll_posts.doctor $(SITE)
+
+.PHONY: compare
+
+# Real Jekyll against this site, post by post: make compare SITE=~/my-blog [LENIENT=1]
+compare: venv
+	$(BIN)/python -m sitetools.compare $(SITE) $(if $(filter 1 yes true,$(LENIENT)),--lenient)
