@@ -77,9 +77,8 @@ PLANTED = {
         "2021-01-01 10:00:00 -0600",
         "A [link]({% post_url 2021-01-03-link %}#back), *words*, `code`.",
     ),
-    # README: a date without an offset is wall-clock time in TIMEZONE here;
-    # Jekyll reads it as UTC, the evening before in Chicago.
-    "_posts/2021-01-02-address.md": post("2021-01-02 02:00:00", "Same words."),
+    # The site's plugin moves it in Jekyll (plant.rb).
+    "_posts/2021-01-02-address.md": post("2021-01-02 10:00:00 -0600", "Same words."),
     # README: Jekyll's post_url already starts with baseurl; Jekyll writes it
     # twice, to an address where no post is.
     "_posts/2021-01-03-link.md": post(
@@ -96,13 +95,20 @@ PLANTED = {
         "2021-01-05 10:00:00 -0600", "I like apples and pears, always have."
     ),
     "_posts/2021-01-06-here-only.md": post("2021-01-06 10:00:00 -0600", "Hidden."),
-    # README: posts under a folder above _posts are read when ARTICLE_PATHS
-    # lists that folder; the repository's pelicanconf.py does not.
-    "blog/_posts/2021-01-07-jekyll-only.md": post("2021-01-07 10:00:00 -0600", "B."),
+    # The site's plugin publishes unpublished posts in Jekyll (plant.rb).
+    "blog/_posts/2021-01-07-jekyll-only.md": post(
+        "2021-01-07 10:00:00 -0600", "B.", "published: false\n"
+    ),
     "_plugins/needs_a_gem.rb": 'require "jekyll-compare-not-installed"\n',
     "_plugins/plant.rb": """
+        Jekyll::Hooks.register :site, :after_init do |site|
+          site.unpublished = true
+        end
         Jekyll::Hooks.register :site, :post_read do |site|
           site.posts.docs.reject! { |doc| doc.basename.include?("here-only") }
+          site.posts.docs.each do |doc|
+            doc.data["permalink"] = "/2021/01/01/address.html" if doc.basename.include?("address")
+          end
         end
         Jekyll::Hooks.register :posts, :post_convert do |doc|
           doc.content = doc.content.sub("apples", "oranges")
@@ -197,12 +203,13 @@ def test_the_sample_site_reads_the_same(jekyll_installed):
 def test_this_sites_build_failing_lists_its_problems_and_exits_1(
     jekyll_installed, tmp_path
 ):
+    # Jekyll writes a `.textile` post as it is; this site has no converter.
     folder = write_tree(
-        tmp_path, {"_posts/2021-01-01-x.md": post("2021-01-01", "A {{ page.nope }}.")}
+        tmp_path, {"_posts/2021-01-01-x.textile": post("2021-01-01", "A *b*.")}
     )
     done = run_compare(folder)
     assert done.returncode == 1
-    assert done.stdout.startswith("_posts/2021-01-01-x.md:5:3: ")
+    assert done.stdout.startswith("_posts/2021-01-01-x.textile:1:1: ")
     assert "nothing was compared" in done.stdout
 
 
