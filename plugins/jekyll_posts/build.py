@@ -10,11 +10,11 @@ import sys
 from dataclasses import dataclass, field
 
 from . import config as config_module
-from . import drafts, excerpts, redirects, relations
+from . import drafts, excerpts, jekyll_urls, redirects, relations
 from .backlinks import Sentence, sentences
 from .collisions import COLLISION, collisions
 from .diagnostics import BuildFailed, Problem, report
-from .links import Edge, linkable, resolve, substitute
+from .links import Edge, Target, linkable, resolve, substitute
 from .posts import PostIndex, post_file
 from .site import Site
 
@@ -80,12 +80,17 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
         articles.context.get("static_content", {}),
         siteurl,
     )
+
+    def elsewhere(source: str) -> Target | None:
+        url = jekyll_urls.url_of(source, build.config)
+        return None if url is None else Target(source, siteurl + url, "")
+
     for content in contents:
         links = content.metadata.get("jekyll_links", ())
         if not links:
             continue
         targets, problems = resolve(
-            links, content.source_path, index, published, reasons, files
+            links, content.source_path, index, published, reasons, files, elsewhere
         )
         build.problems.extend(problems)
         contexts = sentences(content._content, targets)
@@ -101,7 +106,8 @@ def link_everything(build: Build, articles, pages, post_sources: list[str]) -> N
             )
             excerpts.attach(content, content.metadata["summary"])
     written = [c for c in contents if c.status != "draft" or build.config.drafts]
-    build.redirects = redirects.plan(written)
+    build.redirects, shared = redirects.one_per_address(redirects.plan(written))
+    build.problems.extend(shared)
     build.problems.extend(
         collisions(
             [(c.save_as, c.source_path) for c in contents if c.save_as]

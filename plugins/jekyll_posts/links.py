@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .diagnostics import Problem
@@ -31,7 +31,7 @@ class Target:
 
     source: str
     text_url: str
-    what: str = "filename"
+    what: str = "filename"  # "" for a file Pelican does not know: text_url only
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,20 @@ def resolve(
     published: dict[str, str],
     unpublished: dict[str, str],
     files: Mapping[str, Target] | None = None,
+    elsewhere: Callable[[str], Target | None] | None = None,
 ) -> tuple[list[Target | None], list[Problem]]:
     """Each link's target, or None and a problem saying why not.
 
     `published` maps a post's source to its URL as text; `unpublished` maps a
     post or page that will not be on the site to the reason; `files` holds
-    every published post, page and static file by source, for `link`.
+    every published post, page and static file by source, for `link`, and
+    `elsewhere` finds any other file of the site (where Jekyll would link).
     """
     targets: list[Target | None] = []
     problems: list[Problem] = []
     for link in links:
         if link.kind == "link":
-            target, message = _file(link.name, files or {}, unpublished)
+            target, message = _file(link.name, files or {}, unpublished, elsewhere)
         else:
             target, message = _post(link.name, index, published, unpublished)
         targets.append(target)
@@ -85,11 +87,14 @@ def _post(name: str, index: PostIndex, published, unpublished):
     )
 
 
-def _file(name: str, files: Mapping[str, Target], unpublished):
+def _file(name: str, files: Mapping[str, Target], unpublished, elsewhere=None):
     """Jekyll's `link` takes a path in the source folder (a leading / is allowed)."""
     path = name.lstrip("/")
     if path in files:
         return files[path], ""
+    found = elsewhere(path) if elsewhere and path not in unpublished else None
+    if found is not None:
+        return found, ""
     if path in unpublished:
         reason = unpublished[path]
         return (
@@ -114,8 +119,10 @@ def substitute(html: str, targets: list[Target | None]) -> str:
         if target is None:
             return ""
         tag_start = html.rfind("<", 0, match.start())
-        if tag_start > html.rfind(">", 0, match.start()) and _URL_ATTRIBUTE.search(
-            html, tag_start, match.start()
+        if (
+            target.what
+            and tag_start > html.rfind(">", 0, match.start())
+            and _URL_ATTRIBUTE.search(html, tag_start, match.start())
         ):
             return "{" + target.what + "}/" + target.source
         return target.text_url

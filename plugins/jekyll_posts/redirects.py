@@ -17,6 +17,7 @@ from jinja2 import DictLoader, Environment
 from pelican.generators import Generator
 
 from . import build, permalinks
+from .diagnostics import Problem, display_path
 
 _TEMPLATE = """{% set url = target if external else SITEURL ~ "/" ~ target.lstrip("/") -%}
 <!DOCTYPE html>
@@ -92,6 +93,32 @@ def plan(contents) -> list[Redirect]:
                 Redirect(content.save_as, target, content.source_path, own_file=False)
             )
     return planned
+
+
+def one_per_address(planned: list[Redirect]) -> tuple[list[Redirect], list]:
+    """Several pages asking to be redirected to from one old address: as in
+    Jekyll, the last one (by source path) is written, with a warning."""
+    by_file: dict[str, list[Redirect]] = {}
+    for redirect in planned:
+        by_file.setdefault(redirect.save_as.casefold(), []).append(redirect)
+    kept, problems = [], []
+    for group in by_file.values():
+        group.sort(key=lambda r: r.source)
+        kept.append(group[-1])
+        problems += [
+            Problem(
+                r.source,
+                1,
+                1,
+                f"redirect_from: {r.save_as} also redirects to "
+                f"{display_path(group[-1].source)}, which is the one written",
+                "warning",
+            )
+            for r in group[:-1]
+            if r.own_file
+        ]
+        kept += [r for r in group[:-1] if not r.own_file]
+    return kept, problems
 
 
 def take_over(contents) -> None:
