@@ -79,7 +79,7 @@ def blog(tmp_path):
         """\
         ---
         title: Busy
-        date: 2021-01-02 10:00:00
+        date: 2021-01-02 10:00 JST
         ---
         {% if x %}{{ page.title | upcase }} {{ page.subtitle }}
         [a]({% post_url 2021-01-01-clen %}) [b]({% link _posts/nope.md %})
@@ -104,18 +104,16 @@ def test_the_report_groups_every_finding_by_kind(blog):
           _posts/2021-01-02-busy.md:5:1: unknown Liquid tag 'if'; supported: post_url, link, highlight, include, raw, comment
           _posts/2021-01-02-busy.md:8:1: include box.html: _includes/box.html:1:21: unknown Liquid tag 'if'; supported: post_url, link, highlight, include, raw, comment
 
+        front matter (2)
+          _posts/2021-01-02-busy.md:3:7: warning: date: Jekyll ignores the zone 'JST' in '2021-01-02 10:00 JST' (Ruby's Time does not know it) and reads the time in UTC
+          notes/page.md:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 8)
+
         link that does not resolve (2)
           _posts/2021-01-02-busy.md:6:5: post_url: no post named "2021-01-01-clen"; did you mean "2021-01-01-clean"?
           _posts/2021-01-02-busy.md:6:41: link: no post, page or static file "_posts/nope.md"
 
         Liquid filter not supported (1)
           _posts/2021-01-02-busy.md:5:11: Liquid output '{{ page.title | upcase }}': filter 'upcase' is not supported; supported: date, relative_url, absolute_url, escape
-
-        date without an offset (1)
-          _posts/2021-01-02-busy.md:3:7: warning: date without an offset: '2021-01-02 10:00:00': Jekyll reads an unquoted time without an offset as UTC; this site reads it in TIMEZONE
-
-        front matter (1)
-          notes/page.md:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 8)
 
         math (1)
           _posts/2021-01-02-busy.md:10:1: warning: renders differently from Jekyll: math: '$$': '$$' math is left as written; kramdown writes \\[...\\] and \\(...\\) for MathJax
@@ -159,6 +157,6 @@ def test_it_runs_as_a_module_on_the_sample_content():
         text=True,
         timeout=60,
     )
-    assert done.returncode == 1, done.stderr
-    assert done.stdout.startswith("date without an offset (1)\n")
-    assert "content/_posts/2021-10-26-slack-time.md:3:7" in done.stdout
+    # The sample posts hold nothing Jekyll renders differently.
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("Nothing renders differently from Jekyll in ")

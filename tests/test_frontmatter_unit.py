@@ -64,3 +64,11 @@ def test_bad_yaml_is_reported_at_its_file_line(text, message):
     with pytest.raises(ProblemError) as caught:
         frontmatter.load(text, "p.md")
     assert str(caught.value) == message
+
+
+def test_unquoted_scalars_are_marked_plain_for_yamls_own_typing():
+    fm = frontmatter.load(
+        "a: 2021-04-10 02:00:00\nb: '2021-04-10 02:00:00'\nc: [x]\nd:\ne: |\n  x\n",
+        "p.md",
+    )
+    assert fm.plain == {"a", "d"}

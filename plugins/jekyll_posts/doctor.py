@@ -32,9 +32,6 @@ _LINK_TAG = re.compile(r"\{%-?\s*(?:post_url|link)\s")
 _IN_LINK = re.compile(
     r"""(?:\]\(|^ {0,3}\[[^\]\n]+\]:|=\s*["']?)\s*(?:\{\{[^}]*\}\})*\s*\Z""", re.M
 )
-_LOCAL_DATE = re.compile(
-    r"^date:[ \t]*(\d{4}-\d\d?-\d\d?[ T]\d\d?:\d\d:\d\d)[ \t]*$", re.M
-)
 # Problem messages, by the kind the report lists them under (first match wins).
 _LIQUID_KINDS = [
     ("unknown Liquid tag", "Liquid tag not supported"),
@@ -50,8 +47,6 @@ DELIBERATE = {
     "so Jekyll writes it twice; this site once",
     "post_url or link outside a link": "Jekyll prints the address below the host "
     "(/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)",
-    "date without an offset": "Jekyll reads an unquoted time without an offset as UTC; "
-    "this site reads it in TIMEZONE",
 }
 
 
@@ -146,11 +141,6 @@ def _deliberate(path: str, document) -> list[tuple[str, Problem]]:
             kind = "post_url or link outside a link"
             message = f"{kind}: {DELIBERATE[kind]}"
             found.append((kind, Problem(path, line, col, message, "warning")))
-    for match in _LOCAL_DATE.finditer(document.front_matter or ""):
-        line, col = _position(document.front_matter, match.start(1), 2)
-        kind = "date without an offset"
-        message = f"{kind}: '{match[1]}': {DELIBERATE[kind]}"
-        found.append((kind, Problem(path, line, col, message, "warning")))
     return found
 
 
