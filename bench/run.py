@@ -311,9 +311,10 @@ def _published(output: Path, token: str) -> bool:
 # backlinks and the checks, is "plugin", the work issue 6's goal is about.
 _DIALECT = ("kramdown", "typography")
 _MARKDOWN = ("markdown_speed", "first_paragraph")
-_READING = ("reader", "frontmatter", "dates", "metadata", "permalinks", "config",
-            "drafts", "parallel", "documents", "reading", "jekyll_config",
-            "defaults", "site", "data")  # fmt: skip
+_READING = ("reader", "frontmatter", "dates", "psych", "date_text", "date_fields",
+            "ruby_time", "metadata", "permalinks", "config", "drafts", "parallel",
+            "documents", "reading", "jekyll_config", "defaults", "site",
+            "data")  # fmt: skip
 _CATEGORIES = (
     *((f"/plugins/jekyll_posts/{name}", "kramdown dialect") for name in _DIALECT),
     *((f"/plugins/jekyll_posts/{name}", "Markdown") for name in _MARKDOWN),

@@ -79,6 +79,7 @@ def blog(tmp_path):
         """\
         ---
         title: Busy
+        date: 2021-01-02 10:00 JST
         ---
         {% gist 42 %}{{ page.title | shout }} {{ page.subtitle }} {% if x %}?{% endif %}
         [a]({% post_url 2021-01-01-clen %}) [b]({% link _posts/nope.md %})
@@ -100,36 +101,37 @@ def test_the_report_groups_every_finding_by_kind(blog):
     assert report == textwrap.dedent(
         """\
         Liquid tag not supported (2)
-          _posts/2021-01-02-busy.md:4:1: unknown Liquid tag 'gist'
-          _posts/2021-01-02-busy.md:7:1: include box.html: _includes/box.html:1:21: unknown Liquid tag 'gist'
+          _posts/2021-01-02-busy.md:5:1: unknown Liquid tag 'gist'
+          _posts/2021-01-02-busy.md:8:1: include box.html: _includes/box.html:1:21: unknown Liquid tag 'gist'
 
-        link that does not resolve (2)
-          _posts/2021-01-02-busy.md:5:5: post_url: no post named "2021-01-01-clen"; did you mean "2021-01-01-clean"?
-          _posts/2021-01-02-busy.md:5:41: link: no post, page or static file "_posts/nope.md"
-
-        Liquid filter not known (Jekyll passes the value on) (1)
-          _posts/2021-01-02-busy.md:4:30: unknown Liquid filter 'shout'
-
-        front matter (1)
+        front matter (2)
+          _posts/2021-01-02-busy.md:3:7: warning: date: Jekyll ignores the zone 'JST' in '2021-01-02 10:00 JST' (Ruby's Time does not know it) and reads the time in UTC
           notes/page.md:3:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 8)
 
+        link that does not resolve (2)
+          _posts/2021-01-02-busy.md:6:5: post_url: no post named "2021-01-01-clen"; did you mean "2021-01-01-clean"?
+          _posts/2021-01-02-busy.md:6:41: link: no post, page or static file "_posts/nope.md"
+
+        Liquid filter not known (Jekyll passes the value on) (1)
+          _posts/2021-01-02-busy.md:5:30: unknown Liquid filter 'shout'
+
         math (1)
-          _posts/2021-01-02-busy.md:9:1: warning: renders differently from Jekyll: math: '$$': '$$' math is left as written; kramdown writes \\[...\\] and \\(...\\) for MathJax
+          _posts/2021-01-02-busy.md:10:1: warning: renders differently from Jekyll: math: '$$': '$$' math is left as written; kramdown writes \\[...\\] and \\(...\\) for MathJax
 
         post_url or link outside a link (1)
-          _posts/2021-01-02-busy.md:6:56: warning: post_url or link outside a link: Jekyll prints the address below the host (/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)
+          _posts/2021-01-02-busy.md:7:56: warning: post_url or link outside a link: Jekyll prints the address below the host (/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)
 
         site.baseurl before post_url or link (1)
-          _posts/2021-01-02-busy.md:6:5: warning: site.baseurl before post_url or link: Jekyll's tag already starts with baseurl, so Jekyll writes it twice; this site once
+          _posts/2021-01-02-busy.md:7:5: warning: site.baseurl before post_url or link: Jekyll's tag already starts with baseurl, so Jekyll writes it twice; this site once
 
-        9 construct(s) render differently or not at all, in 2 of 3 file(s).
+        10 construct(s) render differently or not at all, in 2 of 3 file(s).
         """
     ).rstrip("\n")
 
 
 def test_the_command_line_exits_1_on_findings_and_0_without(blog, capsys):
     assert doctor.main([str(blog)]) == 1
-    assert "9 construct(s)" in capsys.readouterr().out
+    assert "10 construct(s)" in capsys.readouterr().out
     clean = blog / "clean"
     (clean / "_posts").mkdir(parents=True)
     (blog / "_posts" / "2021-01-01-clean.md").rename(

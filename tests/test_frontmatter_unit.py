@@ -72,3 +72,11 @@ def test_a_duplicate_key_is_a_warning_and_the_last_value_wins():
         "p.md:4:1: warning: duplicate key 'title' (first given on line 2); "
         "the last one is used, as in Jekyll"
     ]
+
+
+def test_unquoted_scalars_are_marked_plain_for_yamls_own_typing():
+    fm = frontmatter.load(
+        "a: 2021-04-10 02:00:00\nb: '2021-04-10 02:00:00'\nc: [x]\nd:\ne: |\n  x\n",
+        "p.md",
+    )
+    assert fm.plain == {"a", "d"}

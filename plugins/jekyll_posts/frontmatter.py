@@ -25,8 +25,9 @@ MAX_VALUES = 200_000
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The safe loader (libyaml's when present), without implicit timestamps.
 
-    Dates are parsed by `dates.py` from their text, in every form Jekyll takes;
-    YAML's own timestamp rule knows fewer forms and drops the offset.
+    Dates are parsed by `dates.py` from their text and whether it was quoted,
+    as Jekyll's YAML and Ruby's Time.parse read them; PyYAML's timestamp rule
+    would drop the offset.
     """
 
     yaml_implicit_resolvers = {
@@ -44,12 +45,17 @@ class Document:
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """Loaded values, plus the written text and file position of each key's value."""
+    """Loaded values, plus the written text and file position of each key's value.
+
+    `plain` holds the keys whose value is an unquoted scalar: YAML types those
+    itself (an unquoted `2021-04-10 02:00:00` is a UTC time, a quoted one text).
+    """
 
     values: dict[str, Any] = field(default_factory=dict)
     text: dict[str, Any] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()  # warnings: the file is still read
+    plain: frozenset[str] = frozenset()
 
     def position(self, key: str) -> tuple[int, int]:
         return self.positions.get(key, (1, 1))
@@ -101,7 +107,7 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
                     f"front matter must be keys and values, not {kind}",
                 )
             )
-        text, positions, warnings = _scan_keys(root, path, first_line)
+        text, positions, plain, warnings = _scan_keys(root, path, first_line)
         values = loader.construct_document(root)
     except RecursionError:
         raise ProblemError(
@@ -126,7 +132,11 @@ def load(yaml_text: str | None, path: str, first_line: int = 2) -> FrontMatter:
     finally:
         loader.dispose()
     return FrontMatter(
-        {str(k): v for k, v in values.items()}, text, positions, tuple(warnings)
+        {str(k): v for k, v in values.items()},
+        text,
+        positions,
+        problems=tuple(warnings),
+        plain=plain,
     )
 
 
@@ -134,6 +144,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
     text: dict[str, Any] = {}
     positions: dict[str, tuple[int, int]] = {}
     warnings: list[Problem] = []
+    plain: set[str] = set()
     for key_node, value_node in root.value:
         key = str(key_node.value)
         if key in positions:
@@ -150,6 +161,11 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
             )
         mark = value_node.start_mark
         positions[key] = (first_line + mark.line, mark.column + 1)
+        # libyaml marks a plain scalar with style '', PyYAML with None.
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
+            plain.add(key)
+        else:
+            plain.discard(key)  # a repeated key: the last value counts
         try:
             text[key] = _written(value_node, [MAX_VALUES])
         except OverflowError:
@@ -162,7 +178,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
                     f"{MAX_VALUES:,} values; aliases that nest are refused",
                 )
             ) from None
-    return text, positions, warnings
+    return text, positions, frozenset(plain), warnings
 
 
 def _written(node: yaml.Node, budget: list[int]) -> Any:
@@ -221,7 +237,14 @@ def with_defaults(front: FrontMatter, defaults: dict) -> FrontMatter:
         return front
     values = merge(defaults, front.values)
     text = merge({k: _as_written(v) for k, v in defaults.items()}, front.text)
-    return FrontMatter(values, text, front.positions, front.problems)
+    # A default date is read as Jekyll reads it, with Time.parse: as text.
+    return FrontMatter(
+        values,
+        text,
+        front.positions,
+        problems=front.problems,
+        plain=front.plain - defaults.keys(),
+    )
 
 
 def merge(base: dict, over: dict) -> dict:

@@ -111,30 +111,57 @@ class _Mapper:
         if self.fm.values.get("published") is False:
             self.meta["status"] = "draft" if self.config.drafts else "skip"
         self.meta.update(redirects.read(self.fm.text, self.problem))
-        modified = self.text("last_modified_at")
+        modified = self.moment("last_modified_at")
         if modified is not None:
-            try:
-                self.meta["modified"] = dates.parse(modified, self.config.zone)
-            except dates.DateError as error:
-                self.problem("last_modified_at", f"last_modified_at: {error}")
+            self.meta["modified"] = modified
 
-    def date(self, file_date: str | None):
-        """The front-matter date, else the file name's; warns when they disagree."""
+    def moment(self, key: str, empty_is_error: bool = False):
+        """A front-matter date as Jekyll reads it; what Jekyll does silently
+        with it (a year taken from the build day, an ignored zone) is a warning."""
+        if self.fm.values.get(key) is None:  # absent, or YAML null (empty, ~)
+            if empty_is_error and key in self.fm.values:
+                self.problem(
+                    key,
+                    f"{key}: the value is empty (YAML null), which Jekyll refuses "
+                    "with \"Invalid date ''\"; write a date or remove the key",
+                )
+            return None
+        written = self.text(key)
+        if written is None:
+            return None
+        plain = key in self.fm.plain
+        try:
+            reading = dates.read(written, self.config.zone, plain=plain)
+        except dates.DateError as error:
+            self.problem(key, f"{key}: {error}")
+            return None
+        for note in reading.notes:
+            self.problem(key, f"{key}: {note}", "warning")
+        return reading.moment
+
+    def date(self, file_date: str | None, post: bool = True):
+        """The front-matter date, else the file name's; warns when they disagree.
+
+        Jekyll refuses a post's empty `date:` rather than falling back to the name.
+        """
         from_name = None
         if file_date is not None:
             try:
-                from_name = dates.parse(file_date, self.config.zone)
+                named = dates.read(file_date, self.config.zone)
             except dates.DateError as error:
                 self.problems.append(Problem(self.path, 1, 1, f"file name: {error}"))
-        written = self.text("date")
-        if written is None:
+            else:
+                from_name = named.moment
+                self.problems += [
+                    Problem(self.path, 1, 1, f"file name: {note}", "warning")
+                    for note in named.notes
+                ]
+        if "date" not in self.fm.text:
             return from_name
-        try:
-            date = dates.parse(written, self.config.zone)
-        except dates.DateError as error:
+        date = self.moment("date", empty_is_error=post)
+        if date is None:
             # Without the build failing (JEKYLL_STRICT = False), the post is
             # still written, dated by its file name.
-            self.problem("date", f"date: {error}")
             return from_name
         if from_name is not None and abs((date.date() - from_name.date()).days) > 1:
             self.problem(
@@ -208,7 +235,7 @@ def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
     base = os.path.splitext(os.path.basename(path))[0]
     meta["slug"] = mapper.path_text("slug") or base
     meta["title"] = mapper.text("title") or _title_from_slug(base)
-    date = mapper.date(None)
+    date = mapper.date(None, post=False)
     if date is not None:
         meta["date"] = date
     permalink = mapper.path_text("permalink")
