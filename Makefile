@@ -26,6 +26,7 @@ SSH_USER ?=
 SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 S3_ACL ?=
+S3_ENDPOINT ?=
 # Benchmark sizes: make bench SIZES=1000,5000,10000
 SIZES ?= 1000,5000
 
@@ -89,7 +90,7 @@ check: html
 
 publish: venv
 	$(BIN)/python -m sitetools.publish --content $(INPUTDIR) --output $(OUTPUTDIR) \
-		--settings $(PUBLISHCONF)
+		--settings $(PUBLISHCONF) $(if $(GITHUB_CNAME),--cname $(GITHUB_CNAME))
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) \
@@ -102,7 +103,7 @@ rsync_upload: publish
 
 s3_upload: publish
 	$(BIN)/python -m sitetools.upload s3 $(OUTPUTDIR) --bucket "$(S3_BUCKET)" \
-		$(if $(S3_ACL),--acl $(S3_ACL))
+		$(if $(S3_ACL),--acl $(S3_ACL)) $(if $(S3_ENDPOINT),--endpoint $(S3_ENDPOINT))
 
 bench-linkcheck: venv
 	$(BIN)/python bench/linkcheck_bench.py

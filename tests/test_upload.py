@@ -17,6 +17,7 @@ import yaml
 from conftest import ROOT
 from sitetools import upload
 
+SITEURL = "https://notes.platform-team.dev"
 UNPUBLISHED = "---\ntitle: Secret plans\npublished: false\n---\nSecret plans text.\n"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -39,13 +40,14 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def make(project: Path, *args: str, env: dict | None = None):
+def make(project: Path, *args: str, env: dict | None = None, umask: int = 0o022):
     venv = ROOT / ".venv"
     command = ["make", "-o", f"{venv}/.installed", f"VENV={venv}", *args]
-    environment = {**os.environ, "SITEURL": "https://example.org", **(env or {})}
+    environment = {**os.environ, "SITEURL": SITEURL, **(env or {})}
     return subprocess.run(
-        command, cwd=project, capture_output=True, text=True, env=environment
-    )
+        command, cwd=project, capture_output=True, text=True, env=environment,
+        preexec_fn=lambda: os.umask(umask),
+    )  # fmt: skip
 
 
 def git(*args: str, cwd: Path) -> str:
@@ -75,14 +77,21 @@ def test_make_github_pushes_the_checked_site_with_nojekyll(project, tmp_path):
     assert [p for p in modes if "/." in "/" + p] == [".nojekyll"]
     assert set(modes.values()) == {"100644"}  # no symlink (120000)
     page = git("show", "gh-pages:2021/11/19/outage.html", cwd=remote)
-    assert 'href="https://example.org/' in page
+    assert f'href="{SITEURL}/' in page
     grep = subprocess.run(["git", "grep", "-l", "Secret plans", "gh-pages"], cwd=remote)
     assert grep.returncode == 1  # found nowhere
 
 
+def needs(tool: str) -> None:
+    """Skip without a tool here; CI installs it, so there it must be present."""
+    if shutil.which(tool) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} must be installed in CI (.ci/run)", pytrace=False)
+        pytest.skip(f"{tool} is not installed (.ci/run installs it)")
+
+
 def test_make_rsync_upload_fills_a_folder_and_removes_stale_files(project, tmp_path):
-    if shutil.which("rsync") is None:
-        pytest.skip("rsync is not installed (.ci/run installs it)")
+    needs("rsync")
     target = tmp_path / "www"
     target.mkdir()
     (target / "stale.html").write_text("old")
@@ -97,6 +106,49 @@ def test_make_rsync_upload_fills_a_folder_and_removes_stale_files(project, tmp_p
     }
     assert uploaded == published
     assert not (target / "stale.html").exists()
+
+
+def test_rsync_gives_a_new_target_readable_modes_and_the_publish_times(
+    project, tmp_path
+):
+    """Under umask 077 a new target would be 700: a web server running as
+    another user could read nothing."""
+    needs("rsync")
+    target = tmp_path / "srv" / "www"
+    target.parent.mkdir()
+    done = make(project, "rsync_upload", f"SSH_TARGET_DIR={target}", umask=0o077)
+    assert done.returncode == 0, done.stdout + done.stderr
+    paths = [target, *target.rglob("*")]
+    assert {p.stat().st_mode & 0o777 for p in paths if p.is_dir()} == {0o755}
+    assert {p.stat().st_mode & 0o777 for p in paths if p.is_file()} == {0o644}
+    published = project / "output" / "index.html"
+    assert (target / "index.html").stat().st_mtime == published.stat().st_mtime
+
+
+def test_a_missing_upload_tool_is_one_line_with_the_fix(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<p>site</p>")
+    empty_path = {**os.environ, "PATH": str(tmp_path / "no-tools")}
+    for args, line in (
+        (
+            ["s3", str(output), "--bucket", "my-bucket"],
+            "upload refused: `aws` is not installed: install the AWS CLI (pip "
+            "install awscli, or Debian: apt-get install awscli), then run "
+            "`aws configure`",
+        ),
+        (
+            ["rsync", str(output), "--target", str(tmp_path / "www")],
+            "upload refused: `rsync` is not installed: install it (Debian: "
+            "apt-get install rsync), here and on the server",
+        ),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "sitetools.upload", *args],
+            cwd=ROOT, capture_output=True, text=True, env=empty_path,
+        )  # fmt: skip
+        assert done.returncode == 1
+        assert done.stderr.splitlines() == [line]
 
 
 def test_rsync_refuses_an_output_without_index(tmp_path):
@@ -150,7 +202,7 @@ def test_s3_sends_an_acl_only_when_asked():
 def test_rsync_to_a_server_goes_over_ssh():
     assert upload.rsync_command(Path("out"), "/srv/www", "web.example", "me", 2222) == [
         "rsync", "--recursive", "--checksum", "--verbose",
-        "--delay-updates", "--delete-after",
+        "--perms", "--chmod=D755,F644", "--times", "--delay-updates", "--delete-after",
         "--compress", "--rsh", "ssh -p 2222", "out/", "me@web.example:/srv/www/",
     ]  # fmt: skip
 

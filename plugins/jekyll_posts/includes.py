@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .symlinks import outside
+
 FOLDER = "_includes"
 _NAME = re.compile(r"[\w/.-]+")
 _PARAMETER = re.compile(
@@ -63,6 +65,11 @@ def parse(argument: str) -> Include:
 def load(content_path: str, name: str) -> tuple[str, str, str]:
     """The file's path, its text and a digest of it (recorded for the cache)."""
     path = os.path.join(content_path, FOLDER, name)
+    elsewhere = outside(path, content_path)
+    if elsewhere is not None:
+        raise IncludeError(
+            f"include: {FOLDER}/{name} leads outside the site ({elsewhere})"
+        )
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()

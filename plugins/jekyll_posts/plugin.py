@@ -13,11 +13,14 @@ from . import (
     build,
     config,
     drafts,
+    follow,
     guard,
     includes,
     incremental,
     membership,
+    preview,
     rendering,
+    symlinks,
 )
 from .diagnostics import BuildFailed
 from .reader import JekyllReader, fingerprint
@@ -33,10 +36,12 @@ def check_output(pelican) -> None:
 
     Pelican empties the output folder before reading anything, so a build
     that then fails would leave nothing published. The plugin cleans it only
-    once every file has been read and every link resolved.
+    once every file has been read and every link resolved; it also cleans an
+    output that a drafts preview left, unless this build is one (preview.py).
     """
     guard.check_output(pelican.output_path, pelican.settings)
-    if pelican.delete_outputdir:
+    drafts_on = bool(pelican.settings.get("JEKYLL_DRAFTS"))
+    if pelican.delete_outputdir or preview.leftover(pelican.output_path, drafts_on):
         pelican.delete_outputdir = False
         pelican.settings[_CLEAN_LATER] = (
             pelican.output_path,
@@ -94,10 +99,13 @@ def choose_writer(pelican) -> type | None:
 
 def build_done(pelican) -> None:
     rendering.finish(pelican.settings)
+    if config.from_settings(pelican.settings).drafts:
+        preview.leave_marker(pelican.output_path, pelican.settings)
 
 
 def start_build(generator) -> None:
     build.state(generator.context)
+    follow.follow_only_allowed(generator)
 
 
 def read_ahead(generator) -> None:
@@ -116,6 +124,12 @@ def read_ahead(generator) -> None:
         reader = readers.readers.get(extension)
         if isinstance(reader, JekyllReader):
             reader.read_ahead(paths)
+
+
+def list_drafts(generator) -> None:
+    """In a preview, drafts are listed wherever posts are."""
+    if build.state(generator.context).config.drafts:
+        preview.list_drafts(generator)
 
 
 def content_read(generator, metadata) -> None:
@@ -140,10 +154,15 @@ def all_read(generators) -> None:
         if isinstance(reader, JekyllReader):
             reader.stop_reading_ahead()
     state = build.state(articles.context)
+    state.problems.extend(symlinks.for_build(articles.context).problems)
+    listed = preview.set_aside(articles)
     build.link_everything(state, articles, pages, sources)
+    preview.bring_back(articles, listed)
     membership.speed_up(articles)
     if not state.config.drafts:
         guard.withhold_drafts(articles, pages)
+    else:
+        preview.remember(articles, pages)
     if articles.context.get(_CLEAN_LATER):
         clean_output_dir(*articles.context[_CLEAN_LATER])
 
@@ -167,6 +186,7 @@ def register() -> None:
     signals.generator_init.connect(start_build)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_context.connect(post_read)
+    signals.article_generator_pretaxonomy.connect(list_drafts)
     signals.page_generator_context.connect(content_read)
     signals.all_generators_finalized.connect(all_read)
     pelican_logger = logging.getLogger("pelican")
