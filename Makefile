@@ -30,7 +30,7 @@ S3_ENDPOINT ?=
 # Benchmark sizes: make bench SIZES=1000,5000,10000
 SIZES ?= 1000,5000
 
-.PHONY: help venv html clean regenerate test lint format
+.PHONY: help venv html clean regenerate test lint format aws-tools
 .PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck bench
 
 help:
@@ -56,6 +56,16 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+# The AWS CLI and moto's S3 server for the s3_upload test, apart from the site's
+# packages (botocore and the site pin different python-dateutil versions).
+AWS_VENV := .venv-aws
+$(AWS_VENV)/.installed: tests/requirements-aws.txt
+	$(PY) -m venv $(AWS_VENV)
+	$(AWS_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements-aws.txt
+	touch $@
+
+aws-tools: $(AWS_VENV)/.installed
 
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)

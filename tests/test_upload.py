@@ -1,14 +1,20 @@
 """The upload targets, run through `make` as a user would, on a copy of the
 project: GitHub Pages into a local bare repository, rsync into a local
-folder, S3 through a stand-in `aws` that records its arguments."""
+folder, S3 through a stand-in `aws` that records its arguments, and through
+the real AWS CLI into moto's S3 server on 127.0.0.1 (`make aws-tools`)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -88,6 +94,16 @@ def needs(tool: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{tool} must be installed in CI (.ci/run)", pytrace=False)
         pytest.skip(f"{tool} is not installed (.ci/run installs it)")
+
+
+def test_make_github_refuses_a_custom_domain_that_is_not_siteurls_host(project):
+    done = make(project, "github", "GITHUB_CNAME=docs.platform-team.dev")
+    assert done.returncode != 0
+    assert (
+        "GITHUB_CNAME is docs.platform-team.dev but SITEURL's host is "
+        "notes.platform-team.dev"
+    ) in done.stderr
+    assert not (project / "output").exists()
 
 
 def test_make_rsync_upload_fills_a_folder_and_removes_stale_files(project, tmp_path):
@@ -221,3 +237,102 @@ def test_the_workflow_tests_then_publishes_through_the_gate_then_deploys():
     assert uploaded["with"]["path"] == "output"
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+AWS_TOOLS = ROOT / ".venv-aws" / "bin"
+BUCKET = "site-bucket"
+UPLOADED = re.compile(r"^upload: output/(\S+) to s3://", re.M)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def s3(tmp_path):
+    """moto's S3 server on 127.0.0.1, a bucket in it, and an environment in
+    which `aws` (the real CLI) talks to it alone, with no real credentials."""
+    if not (AWS_TOOLS / "aws").is_file():
+        if os.environ.get("CI"):
+            pytest.fail("the AWS tools must be installed in CI (make aws-tools)")
+        pytest.skip("the AWS CLI and moto are not installed (make aws-tools)")
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    bin_dir = tmp_path / "aws-bin"
+    bin_dir.mkdir()
+    (bin_dir / "aws").symlink_to(AWS_TOOLS / "aws")
+    env = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": str(tmp_path / "no-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-credentials"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "NO_PROXY": "127.0.0.1",
+    }
+    with open(tmp_path / "moto.log", "w") as log:
+        server = subprocess.Popen(
+            [str(AWS_TOOLS / "python"), "-m", "moto.server", "-H", "127.0.0.1",
+             "-p", str(port)],
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            wait_for(endpoint)
+            aws = [str(AWS_TOOLS / "aws"), "--endpoint-url", endpoint]
+            subprocess.run(
+                [*aws, "s3", "mb", f"s3://{BUCKET}"],
+                env={**os.environ, **env}, check=True, capture_output=True,
+            )  # fmt: skip
+            yield endpoint, env, aws
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def wait_for(endpoint: str) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(endpoint, timeout=2).close()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            assert time.monotonic() < deadline, "moto's server did not start"
+            time.sleep(0.2)
+
+
+def uploads(project: Path, endpoint: str, env: dict) -> set[str]:
+    """What one `make s3_upload` sent to the bucket."""
+    done = make(
+        project, "s3_upload", f"S3_BUCKET={BUCKET}", f"S3_ENDPOINT={endpoint}", env=env
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return set(UPLOADED.findall(done.stdout))
+
+
+def test_a_second_s3_upload_of_unchanged_sources_uploads_nothing(project, s3):
+    endpoint, env, aws = s3
+    first = uploads(project, endpoint, env)
+    published = {
+        p.relative_to(project / "output").as_posix()
+        for p in (project / "output").rglob("*")
+        if p.is_file()
+    }
+    assert first == published
+    listing = subprocess.run(
+        [*aws, "s3", "ls", "--recursive", f"s3://{BUCKET}/"],
+        env={**os.environ, **env}, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert len(listing.splitlines()) == len(published)
+
+    assert uploads(project, endpoint, env) == set()
+
+    post = project / "content/_posts/2021-11-19-outage.md"
+    post.write_text(post.read_text().replace("This is our", "This is our full", 1))
+    third = uploads(project, endpoint, env)
+    assert "2021/11/19/outage.html" in third
+    assert "index.html" in third  # its excerpt is on the home page
+    assert "theme/css/site.css" not in third
+    assert "2021/09/14/full-capacity.html" not in third
