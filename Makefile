@@ -46,7 +46,8 @@ help:
 	@echo "make publish     strict build with publishconf.py, checked, then swapped into output/"
 	@echo "make github      publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make rsync_upload  publish, then rsync to SSH_HOST:SSH_TARGET_DIR"
-	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket"
+	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket (S3_ENDPOINT for S3-compatible hosts)"
+	@echo "make aws-tools   the AWS CLI and a local S3 server for the tests, in .venv-aws/"
 	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
 	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; table in bench/out/results.md"
 

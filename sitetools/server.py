@@ -127,7 +127,8 @@ class Handler(SimpleHTTPRequestHandler):
         elif self.live is not None:
             text = (
                 "<!DOCTYPE html><title>Not found</title><body><h1>Not found: "
-                f"{html.escape(self.path)}</h1></body>"
+                f"{html.escape(self.path)}</h1><p>This page reloads when a build "
+                "writes it.</p></body>"
             )
         else:
             return super().send_error(code, message, explain)

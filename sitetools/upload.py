@@ -70,17 +70,15 @@ def s3_commands(
     ]
 
 
-INSTALL = {
-    "rsync": "install it (Debian: apt-get install rsync), here and on the server",
-    "aws": "install the AWS CLI (pip install awscli, or Debian: apt-get install "
-    "awscli), then run `aws configure`",
-}
-
-
 def check_tool(command: list[str]) -> None:
     """A missing program is one line that says how to install it."""
+    install = {
+        "rsync": "install it (Debian: apt-get install rsync), here and on the server",
+        "aws": "install the AWS CLI (pip install awscli, or Debian: apt-get install "
+        "awscli), then run `aws configure`",
+    }
     if shutil.which(command[0]) is None:
-        raise UploadRefused(f"`{command[0]}` is not installed: {INSTALL[command[0]]}")
+        raise UploadRefused(f"`{command[0]}` is not installed: {install[command[0]]}")
 
 
 def run(commands: list[list[str]]) -> int:

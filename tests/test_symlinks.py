@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+from jekyll_posts import symlinks
 
 SECRET = "TOP-SECRET-CONTENTS"
 HELLO = "---\ntitle: Hello\n---\nHello text.\n"
@@ -204,3 +205,22 @@ def test_publish_checks_the_sources_before_building(site):
     ]
     assert lines[5:] == ["4 problem(s)", f"{output} was left as it was"]
     assert not output.exists()
+
+
+def test_a_skipped_link_is_skipped_by_every_path_that_reaches_it(tmp_path):
+    """The scan is pure: a folder link inside the site (followed) can lead to a
+    link out of it (skipped), which must stay skipped along that way too."""
+    content = tmp_path / "content"
+    (content / "assets").mkdir(parents=True)
+    (content / "assets" / "logo.svg").write_text("<svg/>")
+    secret = outside_world(tmp_path) / "secret.txt"
+    (content / "assets" / "secret.txt").symlink_to(secret)
+    (content / "images").mkdir()
+    (content / "images" / "assets").symlink_to("../assets")
+    found = symlinks.scan(symlinks.roots({"PATH": str(content), "STATIC_PATHS": []}))
+    assert [(p.path, p.severity) for p in found.problems] == [
+        (str(content / "assets" / "secret.txt"), "error")
+    ]
+    assert found.followed(str(content / "images" / "assets" / "logo.svg"))
+    assert not found.followed(str(content / "assets" / "secret.txt"))
+    assert not found.followed(str(content / "images" / "assets" / "secret.txt"))
