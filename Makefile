@@ -26,10 +26,11 @@ SSH_USER ?=
 SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 S3_ACL ?=
+S3_ENDPOINT ?=
 # Benchmark sizes: make bench SIZES=1000,5000,10000
 SIZES ?= 1000,5000
 
-.PHONY: help venv html clean regenerate test lint format
+.PHONY: help venv html clean regenerate test lint format aws-tools
 .PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck bench
 
 help:
@@ -46,7 +47,8 @@ help:
 	@echo "make publish     strict build with publishconf.py, checked, then swapped into output/"
 	@echo "make github      publish, then push output/ to the $(GITHUB_PAGES_BRANCH) branch"
 	@echo "make rsync_upload  publish, then rsync to SSH_HOST:SSH_TARGET_DIR"
-	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket"
+	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket (S3_ENDPOINT for S3-compatible hosts)"
+	@echo "make aws-tools   the AWS CLI and a local S3 server for the tests, in .venv-aws/"
 	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
 	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; table in bench/out/results.md"
 
@@ -56,6 +58,16 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+# The AWS CLI and moto's S3 server for the s3_upload test, apart from the site's
+# packages (botocore and the site pin different python-dateutil versions).
+AWS_VENV := .venv-aws
+$(AWS_VENV)/.installed: tests/requirements-aws.txt
+	$(PY) -m venv $(AWS_VENV)
+	$(AWS_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements-aws.txt
+	touch $@
+
+aws-tools: $(AWS_VENV)/.installed
 
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
@@ -90,7 +102,7 @@ check: html
 
 publish: venv
 	$(BIN)/python -m sitetools.publish --content $(INPUTDIR) --output $(OUTPUTDIR) \
-		--settings $(PUBLISHCONF)
+		--settings $(PUBLISHCONF) $(if $(GITHUB_CNAME),--cname $(GITHUB_CNAME))
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) \
@@ -103,7 +115,7 @@ rsync_upload: publish
 
 s3_upload: publish
 	$(BIN)/python -m sitetools.upload s3 $(OUTPUTDIR) --bucket "$(S3_BUCKET)" \
-		$(if $(S3_ACL),--acl $(S3_ACL))
+		$(if $(S3_ACL),--acl $(S3_ACL)) $(if $(S3_ENDPOINT),--endpoint $(S3_ENDPOINT))
 
 bench-linkcheck: venv
 	$(BIN)/python bench/linkcheck_bench.py

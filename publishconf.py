@@ -7,7 +7,8 @@ import sys
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402, F403
 
-SITEURL = os.environ.get("SITEURL", "https://example.org")
+# `make publish` refuses an unset or placeholder address (sitetools/address.py).
+SITEURL = os.environ.get("SITEURL", "")
 RELATIVE_URLS = False
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"

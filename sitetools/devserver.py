@@ -4,7 +4,8 @@ Each build is a fresh `pelican` process, so a change to plugin code takes
 effect on the next save without a restart, and no state leaks between
 builds. Builds start only when a watched file changes: a failed build is
 reported in the terminal and in the browser, then the server waits for the
-next save instead of retrying in a loop.
+next save instead of retrying in a loop. With drafts, the terminal lists each
+draft's address whenever the set of drafts changes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import time
 from pathlib import Path
 
 import watchfiles
+
+from plugins.jekyll_posts.preview import drafts_in
 
 from . import pelican_cli, server
 
@@ -53,6 +56,8 @@ class DevServer:
         self.output = Path(output).resolve()
         self.settings = Path(settings).resolve()
         self.overrides = preview_settings(self.output.parent / "cache", drafts)
+        self.drafts = drafts
+        self._listed: list | None = None  # the drafts last printed
         self.log = log
         self.live = server.Live()
         self.http = server.make_server(self.output, bind, port, self.live)
@@ -138,6 +143,8 @@ class DevServer:
             for problem in pelican_cli.problems(log):
                 self._say(str(problem))
             self._say(f"build {number}: done in {seconds:.1f} s")
+            if self.drafts:
+                self._list_drafts()
             self.live.finished(None)
             return
         self._say(log.rstrip())
@@ -170,6 +177,19 @@ class DevServer:
             self._say(f"changed: {', '.join(names)}")
             self.build()
 
+    def _list_drafts(self) -> None:
+        """Each draft's address, when the set of drafts has changed."""
+        found = drafts_in(self.output)
+        if found == self._listed:
+            return
+        self._listed = found
+        if not found:
+            self._say("drafts: none")
+            return
+        self._say(f"drafts ({len(found)}, shown only in this preview):")
+        for draft in found:
+            self._say(f"  {self.url}{draft['url']}  ({draft['source']})")
+
     def _say(self, text: str) -> None:
         print(text, file=self.log, flush=True)
 
@@ -189,9 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     warning = server.exposure_warning(args.bind)
     if warning:
         print(warning, file=sys.stderr)
-    dev = DevServer(
-        args.content, args.output, args.settings, args.bind, args.port, args.drafts
-    )
+    try:
+        dev = DevServer(
+            args.content, args.output, args.settings, args.bind, args.port, args.drafts
+        )
+    except server.PortUnavailable as error:
+        print(error.line("devserver"), file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, lambda *_: dev.request_stop())
     try:
         dev.start()

@@ -5,6 +5,10 @@ so a misconfigured build, a theme or a plugin that leaks is caught as well:
 drafts (the theme marks them with `data-status="draft"`), dotfiles such as
 `.env` that an upload would publish, symlinks that point out of the site, and
 template or intrasite-link syntax that was never resolved.
+
+The sources are checked too, before building (`check_sources`): in the output
+a followed symlink is a plain file, so only the sources show that it came
+from outside the site.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+
+from plugins.jekyll_posts import symlinks
 
 from . import linkcheck
 
@@ -51,6 +57,13 @@ def check(root: Path, siteurl: str = "") -> list[str]:
                 problems += _check_text(path, relative)
     problems += [str(b) for b in linkcheck.check(root, siteurl)]
     return sorted(problems)
+
+
+def check_sources(settings: dict) -> list[str]:
+    """Every symlink in the content, theme or static paths (`PATH`, `THEME`,
+    `STATIC_PATHS`) that leads out of the site, located, sorted."""
+    found = symlinks.scan(symlinks.roots(settings))
+    return [str(p) for p in found.problems if p.is_error]
 
 
 def _check_text(path: Path, relative: str) -> list[str]:

@@ -1,9 +1,11 @@
 """`make publish`: a clean, strict build that replaces output/ only if it passes.
 
-The site is built with the publish settings into a fresh folder beside
-output/, then checked (sitetools.gate). Only a site that passes replaces
-output/, in one rename, so an upload never sees a half-built or unchecked
-site, and a failed publish leaves the previous output/ as it was.
+The address (SITEURL, and GITHUB_CNAME if given) and the sources (no symlink
+out of the site) are checked first; the site is then built with the publish
+settings into a fresh folder beside output/ and checked again (sitetools.gate).
+Only a site that passes gets its modes and times settled (sitetools.settle)
+and replaces output/, in one rename, so an upload never sees a half-built or
+unchecked site, and a failed publish leaves the previous output/ as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from plugins.jekyll_posts.guard import UnsafeOutput, check_output
 
-from . import gate, pelican_cli
+from . import address, gate, pelican_cli, settle
 
 # Whatever the settings file says, a publish build is strict, draft-free and
 # uncached: every file comes from this build.
@@ -30,6 +32,8 @@ OVERRIDES = {
     "LOAD_CONTENT_CACHE": False,
     "CACHE_CONTENT": False,
     "DELETE_OUTPUT_DIRECTORY": False,
+    # Links into the sources would let settling modes and times touch them.
+    "STATIC_CREATE_LINKS": False,
 }
 
 
@@ -37,25 +41,34 @@ class PublishFailed(Exception):
     pass
 
 
-def publish(content: Path, output: Path, settings: Path) -> None:
-    """Build, check, and swap the result in for `output`; raise PublishFailed."""
+def publish(content: Path, output: Path, settings: Path, cname: str = "") -> None:
+    """Check, build, check, settle, and swap the result in for `output`;
+    raise PublishFailed."""
     content, output, settings = (Path(p).resolve() for p in (content, output, settings))
     try:
-        names = ["SITEURL", "THEME", "PLUGIN_PATHS"]
+        names = ["SITEURL", "THEME", "PLUGIN_PATHS", "STATIC_PATHS"]
         values = pelican_cli.read_settings(settings, names)
         check_output(output, {**values, "PATH": str(content)})
     except (pelican_cli.SettingsError, UnsafeOutput) as error:
         raise PublishFailed(str(error)) from None
+    _refuse(address.problems(values["SITEURL"], cname))
+    _refuse(gate.check_sources({**values, "PATH": str(content)}))
     output.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.publish-", dir=output.parent))
     try:
         _build(content, fresh, settings)
-        problems = gate.check(fresh, values["SITEURL"])
-        if problems:
-            raise PublishFailed("\n".join([*problems, f"{len(problems)} problem(s)"]))
+        _refuse(gate.check(fresh, values["SITEURL"]))
+        store = settle.store_for(output)
+        record = settle.settle(fresh, store, settle.publish_time())
         _replace(fresh, output)
+        settle.remember(store, record)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _refuse(problems: list[str]) -> None:
+    if problems:
+        raise PublishFailed("\n".join([*problems, f"{len(problems)} problem(s)"]))
 
 
 def _build(content: Path, target: Path, settings: Path) -> None:
@@ -97,9 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=Path("content"))
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--settings", type=Path, default=Path("publishconf.py"))
+    parser.add_argument(
+        "--cname", default="", help="the custom domain GitHub Pages will serve"
+    )
     args = parser.parse_args(argv)
     try:
-        publish(args.content, args.output, args.settings)
+        publish(args.content, args.output, args.settings, args.cname)
     except PublishFailed as error:
         print(
             f"publish refused:\n{error}\n{args.output} was left as it was",
@@ -107,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     print(
-        f"published to {args.output}/ (checked: no drafts, dotfiles, symlinks, "
-        "leftover template syntax or broken links)"
+        f"published to {args.output}/ (checked: the address; no symlink out of "
+        "the site in the sources; no drafts, dotfiles, symlinks, leftover template "
+        "syntax or broken links in the output; files 644, folders 755)"
     )
     return 0
 

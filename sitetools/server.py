@@ -6,11 +6,16 @@ failed, an overlay naming each problem's file and line. Pages are served
 fresh (no caching) and nothing is fetched from another host.
 
 `python -m sitetools.server output` serves a folder as it is (`make serve`).
+Live or not, a missing page (or a folder without index.html, which a static
+host would not list either) is answered with the site's own 404.html and
+status 404, as GitHub Pages and most servers do; the page gets a `<base>` so
+its relative links work from any address.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import html
 import ipaddress
 import json
@@ -28,6 +33,19 @@ EVENTS = "/__devserver/events"
 STATUS = "/__devserver/status"
 _KEEPALIVE = 15.0
 _BODY_END = re.compile(r"</body\s*>", re.I)
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
+NOT_FOUND_PAGE = "404.html"
+
+
+class PortUnavailable(Exception):
+    """The address cannot be served (in use, or privileged); `line` says the fix."""
+
+    def __init__(self, reason: str, port: int):
+        super().__init__(reason)
+        self.port = port
+
+    def line(self, target: str) -> str:
+        return f"{self}: `make {target} PORT={self.port}`"
 
 
 @dataclass
@@ -97,8 +115,31 @@ class Handler(SimpleHTTPRequestHandler):
         elif path.exists():
             super().do_GET()
         else:
-            page = f"<!DOCTYPE html><title>Not found</title><body><h1>Not found: {html.escape(self.path)}</h1><p>This page reloads when a build writes it.</p></body>"
-            self._send(404, "text/html; charset=utf-8", self._inject(page))
+            self.send_error(404)
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        """A 404 is the site's own 404.html when it has one."""
+        page = Path(self.directory) / NOT_FOUND_PAGE
+        if code != 404 or self.command not in ("GET", "HEAD"):
+            return super().send_error(code, message, explain)
+        if page.is_file():
+            text = with_base(page.read_text("utf-8", errors="replace"))
+        elif self.live is not None:
+            text = (
+                "<!DOCTYPE html><title>Not found</title><body><h1>Not found: "
+                f"{html.escape(self.path)}</h1><p>This page reloads when a build "
+                "writes it.</p></body>"
+            )
+        else:
+            return super().send_error(code, message, explain)
+        if self.live is not None:
+            text = self._inject(text)
+        self._send(404, "text/html; charset=utf-8", text)
+
+    def list_directory(self, path):
+        """No listing of a folder without index.html: a static host has none."""
+        self.send_error(404)
+        return None
 
     def _inject(self, text: str) -> str:
         builds = self.live.builds
@@ -134,7 +175,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -176,6 +218,16 @@ def overlay(failure: Failure | None) -> str:
     )
 
 
+def with_base(text: str) -> str:
+    """The 404 page is written for the site's root; served at any other
+    address, its relative links need `<base href="/">` to resolve."""
+    if re.search(r"<base\s", text, re.I):
+        return text
+    head = _HEAD.search(text)
+    at = head.end() if head else 0
+    return text[:at] + '<base href="/">' + text[at:]
+
+
 def exposure_warning(bind: str) -> str | None:
     """A warning when `bind` lets other machines reach the server."""
     try:
@@ -191,14 +243,29 @@ def exposure_warning(bind: str) -> str | None:
 
 
 def make_server(root: Path, bind: str, port: int, live: Live | None = None):
-    """A threaded HTTP server for `root`; port 0 picks a free port."""
+    """A threaded HTTP server for `root`; port 0 picks a free port. Raises
+    PortUnavailable, with the fix, when the port is taken or privileged."""
     handler = type("BoundHandler", (Handler,), {"live": live})
 
     class Server(ThreadingHTTPServer):
         address_family = socket.AF_INET6 if ":" in bind else socket.AF_INET
         daemon_threads = True
 
-    return Server((bind, port), partial(handler, directory=str(root)))
+    try:
+        return Server((bind, port), partial(handler, directory=str(root)))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortUnavailable(
+                f"port {port} on {bind} is in use (another server still running?); "
+                "stop it, or choose another port",
+                port + 1,
+            ) from None
+        if error.errno == errno.EACCES:
+            raise PortUnavailable(
+                f"port {port} needs administrator rights; choose one above 1023",
+                8000,
+            ) from None
+        raise
 
 
 def url(server) -> str:
@@ -222,7 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     warning = exposure_warning(args.bind)
     if warning:
         print(warning, file=sys.stderr)
-    server = make_server(args.output, args.bind, args.port)
+    try:
+        server = make_server(args.output, args.bind, args.port)
+    except PortUnavailable as error:
+        print(error.line("serve"), file=sys.stderr)
+        return 1
     print(f"Serving {args.output}/ at {url(server)} (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()

@@ -4,15 +4,20 @@ Both refuse a folder without index.html: an empty or half-built output
 would otherwise replace the live site through the deletions below. rsync
 moves every changed file into place at the end (--delay-updates) and deletes
 only then (--delete-after), so visitors never get half the old site and half
-the new. S3 gets the assets first, then the pages that use them, then the
-deletions; no ACL is sent unless asked for, since buckets created with
-today's defaults refuse one.
+the new; it gives the server the publish's modes (644, folders 755, so a web
+server running as another user can read them, even in a target it creates)
+and times. S3 gets the assets first, then the pages that use them, then the
+deletions; `aws s3 sync` uploads only files whose size or time changed, and
+a publish keeps the time of every file whose bytes did not (sitetools.settle).
+No ACL is sent unless asked for, since buckets created with today's defaults
+refuse one. A missing rsync or aws is one line saying how to install it.
 """
 
 from __future__ import annotations
 
 import argparse
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +42,7 @@ def rsync_command(
     if not target:
         raise UploadRefused("SSH_TARGET_DIR is empty: say which folder to upload to")
     command = ["rsync", "--recursive", "--checksum", "--verbose"]
+    command += ["--perms", "--chmod=D755,F644", "--times"]
     command += ["--delay-updates", "--delete-after"]
     destination = f"{target.rstrip('/')}/"
     if host:
@@ -45,18 +51,34 @@ def rsync_command(
     return [*command, f"{output}/", destination]
 
 
-def s3_commands(output: Path, bucket: str, acl: str = "") -> list[list[str]]:
-    """Three `aws s3 sync` runs: assets, then HTML pages, then deletions."""
+def s3_commands(
+    output: Path, bucket: str, acl: str = "", endpoint: str = ""
+) -> list[list[str]]:
+    """Three `aws s3 sync` runs: assets, then HTML pages, then deletions;
+    `endpoint` is an S3-compatible service's address."""
     bucket = bucket.removeprefix("s3://").strip("/")
     if not bucket:
         raise UploadRefused("S3_BUCKET is empty: say which bucket to upload to")
     sync = ["aws", "s3", "sync", f"{output}/", f"s3://{bucket}/"]
+    if endpoint:
+        sync += ["--endpoint-url", endpoint]
     grant = ["--acl", acl] if acl else []
     return [
         [*sync, "--exclude", "*.html", *grant],
         [*sync, "--exclude", "*", "--include", "*.html", *grant],
         [*sync, "--delete"],
     ]
+
+
+def check_tool(command: list[str]) -> None:
+    """A missing program is one line that says how to install it."""
+    install = {
+        "rsync": "install it (Debian: apt-get install rsync), here and on the server",
+        "aws": "install the AWS CLI (pip install awscli, or Debian: apt-get install "
+        "awscli), then run `aws configure`",
+    }
+    if shutil.which(command[0]) is None:
+        raise UploadRefused(f"`{command[0]}` is not installed: {install[command[0]]}")
 
 
 def run(commands: list[list[str]]) -> int:
@@ -82,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     s3.add_argument("output", type=Path)
     s3.add_argument("--bucket", default="", help="bucket name, optionally /prefix")
     s3.add_argument("--acl", default="", help="e.g. public-read; none by default")
+    s3.add_argument("--endpoint", default="", help="an S3-compatible service's URL")
     args = parser.parse_args(argv)
     try:
         check_site(args.output)
@@ -90,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                 rsync_command(args.output, args.target, args.host, args.user, args.port)
             ]
         else:
-            commands = s3_commands(args.output, args.bucket, args.acl)
+            commands = s3_commands(args.output, args.bucket, args.acl, args.endpoint)
+        check_tool(commands[0])
     except UploadRefused as error:
         print(f"upload refused: {error}", file=sys.stderr)
         return 1

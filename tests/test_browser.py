@@ -6,6 +6,7 @@ machine without Chromium; in CI (CI=true) a missing browser is a failure.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -26,6 +27,28 @@ POST = "2021/09/14/full-capacity.html"
 NEXT_IN_SERIES = "2021/09/28/on-call-load.html"
 TABLE_POST = NEXT_IN_SERIES
 SERIES = "series/capacity/"
+NUMBERED = "2020/02/01/numbered.html"
+NUMBERED_POST = """---
+title: Numbered code
+---
+Before the code.
+
+{% highlight ruby linenos %}
+def greet(name)
+  puts "Hello, #{name}!" # long enough to scroll on a phone
+end
+
+greet("world")
+{% endhighlight %}
+
+The same without numbers:
+
+{% highlight ruby %}
+def greet(name)
+  puts "Hello"
+end
+{% endhighlight %}
+"""
 AXE_VERSION = "4.14.1"
 # Replaces the dialogs before any page script runs, so an injected alert() is
 # recorded instead of blocking the session.
@@ -52,6 +75,7 @@ def output(tmp_path_factory) -> Path:
     (root / "content/_posts/2020-01-15-payload.md").write_text(
         f"---\ntitle: '{quoted}'\nseries: '{quoted}'\n---\nBody text.\n", "utf-8"
     )
+    (root / "content/_posts/2020-02-01-numbered.md").write_text(NUMBERED_POST)
     build_site(root / "content", root / "output")
     return root / "output"
 
@@ -196,7 +220,7 @@ def test_the_escaping_payload_never_runs_and_reads_literally(driver, base_url, o
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", POST, SERIES])
+@pytest.mark.parametrize("path", ["", POST, SERIES, NUMBERED])
 def test_axe_finds_no_serious_accessibility_problem(
     driver, base_url, axe_source, path, scheme
 ):
@@ -214,6 +238,109 @@ def test_axe_finds_no_serious_accessibility_problem(
     )
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+# From a PNG of an element: the runs of like colours down one column of pixels.
+COLUMN_RUNS = """
+const [png, x, done] = arguments;
+const image = new Image();
+image.onload = () => {
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(x, 0, 1, image.height).data;
+  const runs = [];
+  for (let y = 0; y < image.height; y++) {
+    const colour = [pixels[4 * y], pixels[4 * y + 1], pixels[4 * y + 2]];
+    const last = runs[runs.length - 1];
+    const near = last && colour.every((c, i) => Math.abs(c - last.colour[i]) <= 6);
+    if (near) last.rows += 1; else runs.push({colour, rows: 1});
+  }
+  done(runs);
+};
+image.src = "data:image/png;base64," + png;
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_line_numbered_code_is_one_block_with_a_gutter(
+    driver, base_url, scheme, tmp_path_factory
+):
+    """`{% highlight ruby linenos %}` (Rouge's table of a gutter and the code)
+    reads as one box, like a plain block: no box inside it, no rule below."""
+    visit(driver, base_url, NUMBERED, width=1280, scheme=scheme)
+    figure = driver.find_element(By.CSS_SELECTOR, "figure.highlight:has(.rouge-table)")
+    layout = driver.execute_script(NUMBERED_LAYOUT, figure)
+    # Borders are painted on whole pixels: the same clip, rounded.
+    top, left = round(layout["box"][0]), round(layout["box"][1])
+    clip = {
+        "x": left, "y": top, "scale": 1,
+        "width": round(layout["box"][1] + layout["box"][3]) - left,
+        "height": round(layout["box"][0] + layout["box"][2]) - top,
+    }  # fmt: skip
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "clip": clip}
+    )["data"]
+    folder = tmp_path_factory.mktemp("screenshots")
+    (folder / f"numbered-code-{scheme}.png").write_bytes(base64.b64decode(shot))
+    # Down a column through the gutter and one through the code's side: the
+    # block's top border, one background, its bottom border; nothing between
+    # (no box inside the box, no rule under the table).
+    for x in layout["columns"]:
+        runs = driver.execute_async_script(COLUMN_RUNS, shot, round(x))
+        assert [run["rows"] for run in runs] == [1, clip["height"] - 2, 1]
+        assert runs[0]["colour"] == runs[2]["colour"] != runs[1]["colour"]
+    assert layout["bordered"] == [
+        "pre.:1,1,1,1",  # the block's one box
+        "td.gutter gl:0,1,0,0",  # the gutter's edge
+    ]
+    top_numbers, top_code, numbers_height, code_height = layout["rows"]
+    assert top_numbers == top_code and numbers_height == code_height
+    assert layout["sizes"][0] == layout["sizes"][1]  # as a plain block's code
+    assert layout["backgrounds"][0] == layout["backgrounds"][1]
+    assert layout["colours"][0] != layout["colours"][1]
+    assert layout["selectable"] == "none"  # copying the code leaves the numbers
+
+    visit(driver, base_url, NUMBERED, width=375, scheme=scheme)
+    figure = driver.find_element(By.CSS_SELECTOR, "figure.highlight:has(.rouge-table)")
+    narrow = driver.execute_script(NUMBERED_LAYOUT, figure)
+    assert narrow["scrolled"] == 100  # the long line scrolls inside the box
+    assert narrow["gutterStays"]  # and the numbers stay, over the code
+
+
+NUMBERED_LAYOUT = """
+const figure = arguments[0];
+const px = (e, p) => parseFloat(getComputedStyle(e)[p]);
+const sides = (e) => ["Top", "Right", "Bottom", "Left"].map((s) => px(e, `border${s}Width`));
+const rect = (e) => e.getBoundingClientRect();
+const box = figure.querySelector("pre");
+const gutter = figure.querySelector(".gutter");
+const numbers = gutter.querySelector("pre");
+const code = figure.querySelector(".code pre");
+const plain = [...document.querySelectorAll("figure.highlight")]
+  .find((f) => !f.querySelector("table")).querySelector("code");
+const before = rect(gutter).left;
+box.scrollLeft = 100;
+const layout = {
+  box: [rect(figure).top, rect(figure).left, rect(figure).height, rect(figure).width],
+  bordered: [...figure.querySelectorAll("*")]
+    .filter((e) => sides(e).some((w) => w > 0))
+    .map((e) => e.tagName.toLowerCase() + "." + e.className + ":" + sides(e)),
+  rows: [rect(numbers).top, rect(code).top, numbers.offsetHeight, code.offsetHeight],
+  sizes: [px(code, "fontSize"), px(plain, "fontSize")],
+  scrolled: box.scrollLeft,
+  gutterStays: rect(gutter).left === before,
+  backgrounds: [getComputedStyle(gutter).backgroundColor,
+                getComputedStyle(figure).backgroundColor],
+  colours: [getComputedStyle(numbers).color, getComputedStyle(code).color],
+  selectable: getComputedStyle(gutter).userSelect,
+  columns: [8, rect(gutter).right - rect(figure).left + 4],
+};
+box.scrollLeft = 0;
+return layout;
+"""
 
 
 def requested(driver) -> list[str]:

@@ -1,6 +1,8 @@
 """The dev server, on a free loopback port: edits are served within 3 s, a
 failed build is shown in the page and the server waits for the next save,
-plugin code is reloaded without a restart, drafts only with DRAFTS."""
+plugin code is reloaded without a restart, drafts only with DRAFTS (and their
+addresses printed); a missing page is the site's 404.html with status 404, in
+the dev server and `make serve`; a port in use is one line with the fix."""
 
 from __future__ import annotations
 
@@ -9,13 +11,18 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from sitetools import server
@@ -129,6 +136,60 @@ def test_drafts_appear_only_with_drafts_and_are_marked(site):
         code, text = get(dev.url + draft)
         assert code == 200 and "Plans text." in text
         assert 'class="draft-notice"' in text
+        assert "Zebra plans" in get(dev.url)[1]  # listed on the home page
+        terminal = dev.log.getvalue().splitlines()
+        at = terminal.index("drafts (1, shown only in this preview):")
+        assert terminal[at + 1] == f"  {dev.url}{draft}  (_posts/2021-12-01-plans.md)"
+
+
+def test_a_missing_page_is_the_sites_404_page_with_status_404(site):
+    site.write("_posts/2021-10-08-target.md", TARGET)
+    with running(site.content, site.root / "output") as dev:
+        for path in ("2021/10/08/gone.html", "2021/10/", "no/such/folder/"):
+            code, text = get(dev.url + path)
+            assert code == 404, path
+            page = BeautifulSoup(text, "html.parser")
+            assert page.h1.get_text() == "Page not found"
+            assert page.base["href"] == "/"  # its relative links work anywhere
+            assert server.EVENTS in text  # and it reloads after a build
+        stylesheet = page.select_one('link[rel="stylesheet"]')["href"]
+        assert get(urljoin(dev.url, stylesheet))[0] == 200
+    http = server.make_server(site.root / "output", "127.0.0.1", 0)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    try:
+        code, text = get(server.url(http) + "2021/10/08/gone.html")
+        assert code == 404 and "Page not found" in text
+        assert server.EVENTS not in text
+    finally:
+        http.shutdown()
+        http.server_close()
+        thread.join(timeout=10)
+
+
+def test_a_port_in_use_is_one_line_with_the_fix(site):
+    site.write("_posts/2021-10-08-target.md", TARGET)
+    output = site.root / "output"
+    output.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for target, args in (
+            ("devserver", ["devserver", "--content", str(site.content), "--output"]),
+            ("serve", ["server"]),
+        ):
+            module, *options = args
+            done = subprocess.run(
+                [sys.executable, "-m", f"sitetools.{module}", *options, str(output),
+                 "--port", str(port)],
+                cwd=ROOT, capture_output=True, text=True, timeout=PATIENCE,
+            )  # fmt: skip
+            assert done.returncode == 1
+            assert done.stderr.splitlines() == [
+                f"port {port} on 127.0.0.1 is in use (another server still running?); "
+                f"stop it, or choose another port: `make {target} PORT={port + 1}`"
+            ]
 
 
 STAMP = """from pelican import signals

@@ -1,5 +1,8 @@
 """`make publish`: a strict, clean build that replaces output/ only when the
-gate passes; a failed publish leaves output/ exactly as it was."""
+gate passes; a failed publish leaves output/ exactly as it was. It refuses a
+placeholder address or a custom domain that is not SITEURL's host, gives
+every file mode 644 and folder 755 whatever the umask, and two publishes of
+the same sources give the same files, modes and times."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,21 +18,27 @@ import pytest
 from conftest import ROOT
 from sitetools import gate
 
-SITEURL = "https://example.org/notes"
+SITEURL = "https://platform-team.github.io/notes"
 UNPUBLISHED = "---\ntitle: Secret plans\npublished: false\n---\nSecret plans text.\n"
 
 
 def publish(
-    content: Path, output: Path, settings: Path = ROOT / "publishconf.py"
+    content: Path,
+    output: Path,
+    settings: Path = ROOT / "publishconf.py",
+    *options: str,
+    umask: int = 0o022,
+    **env: str,
 ) -> subprocess.CompletedProcess:
     command = [
         sys.executable, "-m", "sitetools.publish", "--content", str(content),
-        "--output", str(output), "--settings", str(settings),
+        "--output", str(output), "--settings", str(settings), *options,
     ]  # fmt: skip
-    env = {**os.environ, "SITEURL": SITEURL, "COLUMNS": "1000"}
+    env = {**os.environ, "SITEURL": SITEURL, "COLUMNS": "1000", **env}
     return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300
-    )
+        command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+        preexec_fn=lambda: os.umask(umask),
+    )  # fmt: skip
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -171,3 +181,136 @@ def test_the_gate_names_each_problem(built):
         "post.html:1: unresolved '{filename}'",
         "post.html:1: unresolved '|static|'",
     ]
+
+
+HOW = (
+    "give the site's address: `SITEURL=https://your.host make publish` (for a "
+    "GitHub project site https://USER.github.io/REPO, with your names), or set "
+    "SITEURL in publishconf.py"
+)
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "message"),
+    [
+        ("", f"SITEURL is not set: {HOW}"),
+        ("https://example.org", f"SITEURL https://example.org is a placeholder: {HOW}"),
+        (
+            "https://USER.github.io/REPO",
+            f"SITEURL https://USER.github.io/REPO is a placeholder: {HOW}",
+        ),
+        ("http://localhost:8000", f"SITEURL http://localhost:8000 is a placeholder: {HOW}"),
+        ("notes.dev/blog", f"SITEURL 'notes.dev/blog' is not an address such as https://host: {HOW}"),
+    ],
+)  # fmt: skip
+def test_publish_refuses_an_unset_or_placeholder_siteurl(site, siteurl, message):
+    site.write("_posts/2021-01-01-hello.md", "---\ntitle: Hello\n---\nHello text.\n")
+    output = site.root / "output"
+    done = publish(site.content, output, SITEURL=siteurl)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "publish refused:",
+        message,
+        "1 problem(s)",
+        f"{output} was left as it was",
+    ]
+    assert not output.exists() and leftovers(site.root) == []
+
+
+def test_a_custom_domain_must_be_siteurls_host(site):
+    site.write("_posts/2021-01-01-hello.md", "---\ntitle: Hello\n---\nHello text.\n")
+    output = site.root / "output"
+    other = publish(
+        site.content, output, ROOT / "publishconf.py", "--cname", "blog.notes.dev"
+    )
+    assert other.returncode == 1
+    assert (
+        "GITHUB_CNAME is blog.notes.dev but SITEURL's host is platform-team.github.io: "
+        "GitHub Pages would serve the site at blog.notes.dev with every link pointing "
+        "at platform-team.github.io; set SITEURL=https://blog.notes.dev, or "
+        "GITHUB_CNAME to platform-team.github.io"
+    ) in other.stderr.splitlines()
+    path = publish(
+        site.content, output, ROOT / "publishconf.py", "--cname", "blog.notes.dev",
+        SITEURL="https://blog.notes.dev/notes",
+    )  # fmt: skip
+    assert path.returncode == 1
+    assert (
+        "SITEURL has the path /notes, but a custom domain (GITHUB_CNAME) serves the "
+        "site at its root: set SITEURL=https://blog.notes.dev"
+    ) in path.stderr.splitlines()
+    assert not output.exists()
+    same = publish(
+        site.content, output, ROOT / "publishconf.py", "--cname", "Blog.Notes.dev",
+        SITEURL="https://blog.notes.dev",
+    )  # fmt: skip
+    assert same.returncode == 0, same.stderr
+    assert 'href="https://blog.notes.dev/' in (output / "index.html").read_text()
+
+
+def snapshot(folder: Path) -> dict[str, tuple]:
+    """Every file and folder under `folder` (itself too): bytes, mode, time."""
+    found = {".": (None, folder.stat().st_mode & 0o777, folder.stat().st_mtime_ns)}
+    for path in sorted(folder.rglob("*")):
+        stat = path.lstat()
+        data = path.read_bytes() if path.is_file() else None
+        found[path.relative_to(folder).as_posix()] = (
+            data,
+            stat.st_mode & 0o777,
+            stat.st_mtime_ns,
+        )
+    return found
+
+
+def test_files_are_644_and_folders_755_whatever_the_umask(site):
+    site.use_sample()
+    (site.content / "images").mkdir()
+    private = site.content / "images" / "chart.svg"
+    private.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    private.chmod(0o600)
+    output = site.root / "output"
+    done = publish(site.content, output, umask=0o077)
+    assert done.returncode == 0, done.stderr
+    modes = {path: mode for path, (_, mode, _) in snapshot(output).items()}
+    assert modes["images/chart.svg"] == 0o644
+    assert {modes[p] for p in modes if (output / p).is_dir()} == {0o755}
+    assert {modes[p] for p in modes if (output / p).is_file()} == {0o644}
+    assert "files 644, folders 755" in done.stdout
+
+
+def test_two_publishes_of_the_same_sources_are_identical_to_the_second(site):
+    """Same bytes, same modes, same times: an unchanged file keeps the time of
+    the publish that first wrote its bytes, so `aws s3 sync` skips it."""
+    site.use_sample()
+    output = site.root / "output"
+    first = publish(site.content, output)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(output)
+    time.sleep(1.1)  # a new publish time, had anything changed
+    second = publish(site.content, output)
+    assert second.returncode == 0, second.stderr
+    assert snapshot(output) == before
+    post = site.content / "_posts" / "2021-11-19-outage.md"
+    post.write_text(post.read_text().replace("This is our", "This is our full", 1))
+    third = publish(site.content, output)
+    assert third.returncode == 0, third.stderr
+    after = snapshot(output)
+    changed = {p for p in after if after[p][2] != before[p][2]}
+    assert "2021/11/19/outage.html" in changed
+    assert "theme/css/site.css" not in changed
+    assert "2021/09/14/full-capacity.html" not in changed
+    assert all(after[p][0] != before[p][0] or (output / p).is_dir() for p in changed)
+
+
+def test_source_date_epoch_gives_the_same_times_on_any_machine(tmp_path):
+    """Without a previous publish to compare with, SOURCE_DATE_EPOCH is the time."""
+    runs = []
+    for name in ("one", "two"):
+        project = tmp_path / name
+        shutil.copytree(ROOT / "content", project / "content")
+        output = project / "output"
+        done = publish(project / "content", output, SOURCE_DATE_EPOCH="1700000000")
+        assert done.returncode == 0, done.stderr
+        runs.append(snapshot(output))
+    assert runs[0] == runs[1]
+    assert {mtime for _, _, mtime in runs[0].values()} == {1_700_000_000 * 10**9}

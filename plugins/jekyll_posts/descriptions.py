@@ -15,6 +15,7 @@ from markdown import Markdown
 
 from . import frontmatter
 from .diagnostics import Problem, ProblemError
+from .symlinks import outside
 
 FOLDER = "series"
 _EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".mdown")
@@ -43,6 +44,8 @@ def read(content_path: str, settings) -> tuple[dict[str, Description], list[Prob
         slug, extension = os.path.splitext(name)
         path = os.path.join(folder, name)
         if extension.lower() not in _EXTENSIONS or not os.path.isfile(path):
+            continue
+        if outside(path, content_path):  # reported by the symlink check
             continue
         try:
             found[slug] = _read(path, markdown, problems)

@@ -13,14 +13,17 @@ from . import (
     build,
     config,
     drafts,
+    follow,
     freshness,
     guard,
     incremental,
     membership,
     ordering,
+    preview,
     reading,
     rendering,
     settings_from_site,
+    symlinks,
 )
 from .diagnostics import BuildFailed, display_path
 from .reader import JekyllReader, extensions, fingerprint
@@ -37,10 +40,12 @@ def check_output(pelican) -> None:
 
     Pelican empties the output folder before reading anything, so a build
     that then fails would leave nothing published. The plugin cleans it only
-    once every file has been read and every link resolved.
+    once every file has been read and every link resolved; it also cleans an
+    output that a drafts preview left, unless this build is one (preview.py).
     """
     guard.check_output(pelican.output_path, pelican.settings)
-    if pelican.delete_outputdir:
+    drafts_on = config.from_settings(pelican.settings).drafts
+    if pelican.delete_outputdir or preview.leftover(pelican.output_path, drafts_on):
         pelican.delete_outputdir = False
         pelican.settings[_CLEAN_LATER] = (
             pelican.output_path,
@@ -95,10 +100,13 @@ def choose_writer(pelican) -> type | None:
 
 def build_done(pelican) -> None:
     rendering.finish(pelican.settings)
+    if config.from_settings(pelican.settings).drafts:
+        preview.leave_marker(pelican.output_path, pelican.settings)
 
 
 def start_build(generator) -> None:
     build.state(generator.context)
+    follow.follow_only_allowed(generator)
 
 
 def read_front_matter(generator) -> None:
@@ -113,6 +121,9 @@ def pages_know_the_site(generator) -> None:
 
 
 def order(generator) -> None:
+    """In a preview, drafts are listed wherever posts are; then Jekyll's order."""
+    if build.state(generator.context).config.drafts:
+        preview.list_drafts(generator)
     ordering.by_date_then_path(generator)
 
 
@@ -130,11 +141,16 @@ def all_read(generators) -> None:
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
     reading.stop_reading_ahead(articles.readers)
     state = build.state(articles.context)
+    state.problems.extend(symlinks.for_build(articles.context).problems)
     sources = [d.source for d in state.site.documents] if state.site else []
+    listed = preview.set_aside(articles)
     build.link_everything(state, articles, pages, sources)
+    preview.bring_back(articles, listed)
     membership.speed_up(articles)
     if not state.config.drafts:
         guard.withhold_drafts(articles, pages)
+    else:
+        preview.remember(articles, pages)
     if articles.context.get(_CLEAN_LATER):
         clean_output_dir(*articles.context[_CLEAN_LATER])
 
@@ -149,8 +165,8 @@ class _QuietFailure(logging.Filter):
 
 
 def register() -> None:
-    signals.initialized.connect(check_output)
     signals.initialized.connect(configure)
+    signals.initialized.connect(check_output)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(choose_writer)
