@@ -40,7 +40,7 @@ def _environment() -> dict[str, str]:
 
 
 def build_with_jekyll(
-    source: Path, dest: Path, config: str = ""
+    source: Path, dest: Path, config: str = "", safe: bool = True
 ) -> subprocess.CompletedProcess:
     """Build ``source`` into ``dest`` with Jekyll; return the process unchecked.
 
@@ -48,8 +48,9 @@ def build_with_jekyll(
     error messages, so the exit status is left for the caller to check.  An
     existing ``_config.yml`` is kept as it is, unless it differs from the one this
     function would write (an error, so ``config`` is never silently ignored).
-    ``--safe`` stops plugins from running and, like ``--disable-disk-cache``, keeps
-    ``.jekyll-cache`` out of ``source``.  TZ is fixed to UTC because, without a
+    ``--safe`` stops plugins from running (``safe=False`` runs the site's own
+    ``_plugins/``) and, like ``--disable-disk-cache``, keeps ``.jekyll-cache``
+    out of ``source``.  TZ is fixed to UTC because, without a
     ``timezone:`` setting, Jekyll takes post dates (and so URLs) from TZ.
     """
     if JEKYLL is None:
@@ -66,7 +67,7 @@ def build_with_jekyll(
     command = [
         JEKYLL,
         "build",
-        "--safe",
+        *(["--safe"] if safe else []),
         "--quiet",
         "--disable-disk-cache",
         "--source",

@@ -61,7 +61,8 @@ class IncludeLoader(BaseLoader):
         path = os.path.join(base, name)
         real = os.path.realpath(path)
         if not (real == root or real.startswith(root + os.sep)):
-            raise IncludeError(f"include: '{name}' leads outside the site folder")
+            shown = f"{self.folder}/{name}" if relative_to is None else name
+            raise IncludeError(f"include: {shown} leads outside the site ({real})")
         if not os.path.isfile(real):
             raise IncludeError(f"include: no file '{name}' in {where}")
         return path
