@@ -152,7 +152,7 @@ def finish(build: Build) -> None:
     problems = [
         p
         if build.config.strict or not p.is_error or p.group == COLLISION
-        else Problem(p.path, p.line, p.col, p.message, "warning", p.group)
+        else Problem(p.path, p.line, p.col, degraded(p), "warning", p.group)
         for p in build.problems
     ]
     problems = grouped(problems)
@@ -162,6 +162,24 @@ def finish(build: Build) -> None:
     errors = sum(p.is_error for p in problems)
     if errors:
         raise BuildFailed(f"{errors} error(s) in the content; nothing was written")
+
+
+# What a lenient build does with the part a problem is in, by the problem's group.
+_INSTEAD = {
+    "link": "the link is left as its text",
+    "tag": "the tag renders nothing",
+    "filter": "the value is passed on unfiltered",
+    "date": "the post is dated by its file name",
+    "front matter": "the file is read without its front matter",
+    "liquid": "that part renders nothing",
+}
+
+
+def degraded(problem: Problem) -> str:
+    """An error's message in a build that goes on: what was done instead."""
+    kind = problem.group.split(":", 1)[0]
+    instead = _INSTEAD.get(kind, "")
+    return f"{problem.message} ({instead})" if instead else problem.message
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:

@@ -61,6 +61,7 @@ class Config:
     unpublished: bool = False
     strict_variables: bool = False
     strict_filters: bool = False
+    error_mode: str = "warn"  # Liquid's: "strict" makes a bad expression an error
     # Jekyll's safe mode: the site's own _plugins/ are not run.
     safe: bool = False
     workers: int = 1
@@ -164,6 +165,7 @@ def work_out(settings) -> Config:
         strict_filters=bool(
             settings.get("JEKYLL_STRICT_FILTERS", liquid.get("strict_filters"))
         ),
+        error_mode=str(liquid.get("error_mode") or "warn"),
         safe=bool(pick("JEKYLL_SAFE")),
         workers=max(1, settings.get("JEKYLL_WORKERS", os.cpu_count() or 1)),
         markdown_ext=_extensions(values.get("markdown_ext")),

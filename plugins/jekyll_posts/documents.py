@@ -9,6 +9,7 @@ a function of the file and the configuration only.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def prepare(path: str, config: Config, defaults: Defaults, process) -> Prepared:
     except ProblemError as error:
         # Jekyll reports front matter it cannot read and builds the file
         # without it; a strict build stops on the error anyway.
-        problems.append(error.problem)
+        problems.append(dataclasses.replace(error.problem, group="front matter"))
         front = FrontMatter()
     problems += front.problems
     post = posts.post_file(source) or drafts.draft_file(source, path, config.zone)

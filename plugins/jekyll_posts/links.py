@@ -69,7 +69,9 @@ def resolve(
         targets.append(target)
         if target is None:
             where = f" (in {link.where})" if link.where else ""
-            problems.append(Problem(source_path, link.line, link.col, message + where))
+            problems.append(
+                Problem(source_path, link.line, link.col, message + where, group="link")
+            )
     return targets, problems
 
 

@@ -63,7 +63,8 @@ class _Mapper:
 
     def problem(self, key: str, message: str, severity: str = "error") -> None:
         line, col = self.fm.position(key)
-        self.problems.append(Problem(self.path, line, col, message, severity))
+        # Grouped by key: a lenient build says what it did instead (build.py).
+        self.problems.append(Problem(self.path, line, col, message, severity, key))
 
     def text(self, key: str) -> str | None:
         value = self.fm.text.get(key)

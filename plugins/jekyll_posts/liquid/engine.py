@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
-from liquid.exceptions import LiquidError
+from liquid.builtin.output import Output
+from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.token import Token
 
 from ..diagnostics import Locator, Problem, display_path
@@ -34,6 +35,7 @@ class Options:
     zone: tzinfo | None = None
     strict_variables: bool = False
     strict_filters: bool = False
+    error_mode: str = "warn"  # _config.yml's liquid: error_mode
     includes_dir: str = "_includes"
 
 
@@ -106,10 +108,19 @@ class Render:
         finally:
             self.stack.pop()
 
-    def problem(self, token, message: str, group: str = "") -> None:
+    def problem(
+        self, token, message: str, group: str = "", severity: str = "error"
+    ) -> None:
         line, col, prefix = self.place(token)
         self.problems.append(
-            Problem(self.source.path, line, col, prefix + message, group=group)
+            Problem(
+                self.source.path,
+                line,
+                col,
+                prefix + message,
+                severity,
+                group or "liquid",
+            )
         )
 
 
@@ -129,6 +140,7 @@ class JekyllEnvironment(Environment):
         self.options = options
         self.markdownify = markdownify
         self.current: Render | None = None
+        self.add_tag(LaxOutput)
         self._captured: list | None = None
         self.parsing: list[str] = []  # the texts being parsed, innermost last
         tags.register(self)
@@ -140,15 +152,20 @@ class JekyllEnvironment(Environment):
         elif not exc.token:
             exc.token = token
         message, group = _explain(exc)
+        severity = "error"
+        if isinstance(exc, LaxOutputError) and self.options.error_mode != "strict":
+            # Jekyll's `error_mode: warn` (its default): Liquid warns about an
+            # output it cannot parse and prints what it can of it.
+            severity = "warning"
         if _unclosed(exc) and self.parsing:
             exc.token = _opening(self.parsing[-1], _unclosed(exc)) or exc.token
             message = _never_closed(_unclosed(exc))
         if self._captured is not None:
-            self._captured.append((exc.token, message, group))
+            self._captured.append((exc.token, message, group, severity))
         elif self.current is None:
             raise exc
         else:
-            self.current.problem(exc.token, message, group)
+            self.current.problem(exc.token, message, group, severity)
 
     def parse_text(self, text: str, path: str | None = None):
         """Parse `text`; an unclosed block is then told at its opening tag."""
@@ -160,12 +177,26 @@ class JekyllEnvironment(Environment):
 
     @contextmanager
     def capturing(self, into: list):
-        """Errors found meanwhile go to `into` as (token, message, group)."""
+        """Errors found meanwhile go to `into` as (token, message, group, severity)."""
         saved, self._captured = self._captured, into
         try:
             yield
         finally:
             self._captured = saved
+
+
+class LaxOutputError(LiquidSyntaxError):
+    """An output statement (`{{ ... }}`) that does not parse."""
+
+
+class LaxOutput(Output):
+    """`{{ ... }}`, whose parse errors Jekyll's default error mode only warns of."""
+
+    def parse(self, stream):
+        try:
+            return super().parse(stream)
+        except LiquidSyntaxError as error:
+            raise LaxOutputError(error.message, token=error.token) from None
 
 
 def _explain(exc: LiquidError) -> tuple[str, str]:

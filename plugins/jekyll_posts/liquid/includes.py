@@ -26,7 +26,7 @@ class Parsed:
     text: str
     path: str
     digest: str
-    errors: tuple  # (token, message, group) found while parsing
+    errors: tuple  # (token, message, group, severity) found while parsing
 
 
 class IncludeLoader(BaseLoader):

@@ -51,6 +51,7 @@ def for_build(config, site: Site, markdownify) -> Renderer:
             zone=config.zone,
             strict_variables=config.strict_variables,
             strict_filters=config.strict_filters,
+            error_mode=config.error_mode,
             includes_dir=config.includes_dir,
         ),
         markdownify,

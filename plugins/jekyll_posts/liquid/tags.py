@@ -175,8 +175,8 @@ class _IncludeNode(Node):
             namespace["include"] = values
         render.includes.append((parsed.path, parsed.digest))
         with render.including(self.token, f"{self.tag} {name}", parsed):
-            for token, message, group in parsed.errors:
-                render.problem(token, message, group)
+            for token, message, group, severity in parsed.errors:
+                render.problem(token, message, group, severity)
             with context.extend(namespace, template=parsed.template):
                 parsed.template.render_with_context(context, buffer, partial=True)
         return 1
