@@ -47,6 +47,12 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 DEFAULT_PAGINATION = 10
+# Later pages in a folder of their own: Pelican's `{name}{number}` would write
+# page 3 of the tag "css" over the page of the tag "css3".
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{name}/page/{number}/", "{name}/page/{number}/index.html"),
+]
 DELETE_OUTPUT_DIRECTORY = False
 
 # Theme: sitemap.xml, robots.txt and 404.html are templates rendered once each.

@@ -156,10 +156,10 @@ def test_a_post_shows_reading_time_tags_and_its_neighbours(sample):
 
 
 def test_the_home_page_is_paginated(sample):
-    first, second = sample.page("index.html"), sample.page("index2.html")
+    first, second = sample.page("index.html"), sample.page("index/page/2/index.html")
     assert first.h1.get_text() == "Latest posts"
     assert second.h1.get_text() == "Posts, page 2"
-    assert first.select_one(".pagination a[rel=next]")["href"].endswith("index2.html")
+    assert first.select_one(".pagination a[rel=next]")["href"].endswith("page/2/")
     assert len(first.select(".post-list > li")) == 10
 
 

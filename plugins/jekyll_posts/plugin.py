@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import console
 from pelican.utils import clean_output_dir
+from pelican.writers import FileOverwriteFailedError
 
 from . import (
     build,
@@ -156,10 +157,13 @@ def all_read(generators) -> None:
 
 
 class _QuietFailure(logging.Filter):
-    """Our failure was already reported in full; drop Pelican's traceback of it."""
+    """Our failure was already reported in full, and two pages on one file is
+    said in one line naming it: drop Pelican's traceback of them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], BuildFailed):
+        if record.exc_info and isinstance(
+            record.exc_info[1], (BuildFailed, FileOverwriteFailedError)
+        ):
             record.exc_info = None
         return True
 
