@@ -166,7 +166,12 @@ class DocumentDrop(_Lazy):
             written = self.document.front.get("excerpt")
             if isinstance(written, str):
                 return written
-            return self.document.meta.get("jekyll_excerpt_text", "")
+            separator = self.document.front.get("excerpt_separator")
+            if not isinstance(separator, str):
+                separator = self.drops.site.config.get("excerpt_separator", "\n\n")
+            if not separator:
+                return ""
+            return self.document.body.lstrip("\n").partition(separator)[0]
         return self.document.body
 
     def __str__(self) -> str:
