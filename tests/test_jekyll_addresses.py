@@ -45,6 +45,8 @@ EDGE_POSTS = {
     "_posts/2021-05-03-no-slash.md": "---\npermalink: no-leading-slash\n---\nx\n",
     "_posts/2021-05-04-tpl.md": "---\npermalink: /tpl/:year/:title/\n---\nBody.\n",
     "_posts/2021-05-05-unpublished.md": "---\npublished: false\n---\nBody.\n",
+    "_posts/2021-05-06-dask-0.13.0.md": "---\ntitle: Dots in the slug\n---\nBody.\n",
+    "_posts/2021-05-07-html-post.html": "---\ntitle: An HTML post\n---\n<p>x</p>\n",
 }
 
 STYLES = ["date", "pretty", "ordinal", "none", "weekdate", "/blog/:year/:title/"]

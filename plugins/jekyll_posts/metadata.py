@@ -213,14 +213,13 @@ def post_metadata(
     date = mapper.date(post.date)
     if date is not None:
         meta["date"] = date
-        template = mapper.path_text("permalink") or permalinks.template_for(
-            config.permalink
-        )
+        written = mapper.path_text("permalink")
+        template = written or permalinks.template_for(config.permalink)
         try:
             values = permalinks.placeholders(
                 date, post.slug, categories, title_slug=slug
             )
-            target = permalinks.address(permalinks.expand(template, values))
+            target = permalinks.address(permalinks.expand(template, values), written)
         except permalinks.PermalinkError as error:
             mapper.problem("permalink", str(error))
         else:
@@ -242,7 +241,7 @@ def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
     permalink = mapper.path_text("permalink")
     if permalink:
         try:
-            target = permalinks.address(permalinks.expand(permalink, {}))
+            target = permalinks.address(permalinks.expand(permalink, {}), permalink)
         except permalinks.PermalinkError as error:
             mapper.problem("permalink", str(error))
         else:

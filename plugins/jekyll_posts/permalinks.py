@@ -113,14 +113,26 @@ def escape(url: str) -> str:
     return quote(url, safe=_SAFE + "%")
 
 
-def address(jekyll_url: str) -> Address:
-    """Where Pelican links to and writes a page that Jekyll serves at `jekyll_url`."""
+def address(jekyll_url: str, permalink: str | None = None) -> Address:
+    """Where Pelican links to and writes a page that Jekyll serves at `jekyll_url`.
+
+    Jekyll adds the output extension to the file unless it is already there:
+    `.html`, or the extension of a `permalink:` the front matter gives, so a
+    post at `/v1.0` is `v1.0.html` but one whose permalink says `/feed.json`
+    is `feed.json`.
+    """
     url = escape(jekyll_url.lstrip("/"))
     path = unquote(url)
     if not path or path.endswith("/"):
-        path += "index.html"
-    elif "." not in path.rsplit("/", 1)[-1]:
-        path += ".html"
+        return Address(url, path + "index.html")
+    extension = ".html"
+    if permalink and not permalink.endswith("/"):
+        name = permalink.rsplit("/", 1)[-1]
+        dot = name.rfind(".")
+        if dot > 0 and ":" not in name[dot:]:
+            extension = name[dot:]
+    if not path.endswith(extension):
+        path += extension
     return Address(url, path)
 
 

@@ -85,7 +85,7 @@ def plan(contents) -> list[Redirect]:
     planned = []
     for content in contents:
         for old in content.metadata.get("redirect_from", ()):
-            save_as = permalinks.address(permalinks.sanitize(old)).save_as
+            save_as = permalinks.address(permalinks.sanitize(old), old).save_as
             planned.append(Redirect(save_as, content.url, content.source_path))
         target = content.metadata.get("redirect_to")
         if target and content.save_as:
