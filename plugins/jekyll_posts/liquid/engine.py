@@ -17,7 +17,7 @@ from datetime import tzinfo
 
 from liquid import Environment, Mode, StrictUndefined, Undefined
 from liquid.builtin.output import Output
-from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.exceptions import ContextDepthError, LiquidError, LiquidSyntaxError
 from liquid.token import Token
 
 from ..diagnostics import Locator, Problem, display_path
@@ -108,6 +108,16 @@ class Render:
         finally:
             self.stack.pop()
 
+    def too_deep(self) -> None:
+        """Includes inside includes past the engine's limit: said once, at the
+        first include, naming the innermost (most likely including itself)."""
+        first, last = self.stack[0], self.stack[-1]
+        message = (
+            f"{first.label}: includes nest {len(self.stack)} deep; does "
+            f"{last.label.split(' ', 1)[-1]} include itself?"
+        )
+        self.problems.append(Problem(self.source.path, first.line, first.col, message))
+
     def problem(
         self, token, message: str, group: str = "", severity: str = "error"
     ) -> None:
@@ -164,6 +174,8 @@ class JekyllEnvironment(Environment):
             self._captured.append((exc.token, message, group, severity))
         elif self.current is None:
             raise exc
+        elif isinstance(exc, ContextDepthError) and self.current.stack:
+            self.current.too_deep()
         else:
             self.current.problem(exc.token, message, group, severity)
 
