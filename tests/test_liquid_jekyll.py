@@ -133,7 +133,15 @@ SITE = {
         {% highlight python %}
         print("{{ page.title }}")
         {% endhighlight %}
+
+        {% highlight ruby linenos %}
+        one = 1
+        two = 2
+        {% endhighlight %}
+
+        {% include_relative beside.md who="the post" %}
         """,
+    "_posts/beside.md": "Read beside {{ include.who }}: {{ page.title }}.\n",
     "_posts/2021-07-01-undefined.md": """\
         ---
         title: Undefined
