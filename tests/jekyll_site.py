@@ -1,6 +1,7 @@
 """Build throwaway sites with the real Jekyll so tests can compare against it.
 
-Tests that use this module should be skipped when ``JEKYLL`` is ``None``.
+Tests that use this module should be skipped when ``JEKYLL`` is ``None``
+(`need_jekyll` does it, and fails instead in CI).
 """
 
 from __future__ import annotations
@@ -11,7 +12,22 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+import pytest
+from bs4 import BeautifulSoup
+
 JEKYLL = shutil.which("jekyll")
+
+# Pelican settings that leave only posts and pages as HTML in the output (no
+# lists, no theme files), so its HTML files compare with Jekyll's directly.
+POSTS_ONLY = {
+    "DIRECT_TEMPLATES": [],
+    "CATEGORY_SAVE_AS": "",
+    "TAG_SAVE_AS": "",
+    "AUTHOR_SAVE_AS": "",
+    "SERIES_SAVE_AS": "",
+    "SERIES_INDEX_SAVE_AS": "",
+    "THEME_STATIC_PATHS": [],
+}
 
 # Seconds before a hung Jekyll build is killed (a normal tiny site takes < 2 s).
 TIMEOUT = 120
@@ -105,3 +121,38 @@ def post_addresses(dest: Path, exclude: Iterable[str | PurePath] = ()) -> set[st
         if path.is_file()
     }
     return found - skipped
+
+
+def need_jekyll() -> None:
+    """Skip the calling test where Jekyll is not installed; fail in CI."""
+    if JEKYLL is None:
+        if os.environ.get("CI"):
+            pytest.fail("jekyll must be installed in CI", pytrace=False)
+        pytest.skip("jekyll is not installed")
+
+
+def build_copy_with_jekyll(content: Path, root: Path) -> Path:
+    """Build a copy of a Pelican site's `content` with Jekyll (which must
+    succeed) into `root`/jekyll-out; the copy keeps the files' times."""
+    need_jekyll()
+    source = Path(root) / "jekyll"
+    shutil.copytree(content, source)
+    done = build_with_jekyll(source, Path(root) / "jekyll-out")
+    assert done.returncode == 0, done.stderr
+    return Path(root) / "jekyll-out"
+
+
+def normalised(html: BeautifulSoup) -> tuple[str, list[str], list[str]]:
+    """The visible words, the link targets and the classes of asides, figures
+    and code: what a reader sees and follows, whatever the highlighter."""
+    words = " ".join(html.get_text(" ").split())
+    links = [a["href"] for a in html.find_all("a", href=True)]
+    shapes = [
+        f"{tag.name}.{'.'.join(tag.get('class', []))}"
+        for tag in html.find_all(["aside", "figure", "code"])
+    ]
+    return words, links, shapes
+
+
+def jekyll_page(out: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(out) / path).read_text("utf-8"), "html.parser")

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Site
-from jekyll_site import BASE_CONFIG, JEKYLL, build_with_jekyll, post_addresses
+from jekyll_site import (
+    BASE_CONFIG,
+    JEKYLL,
+    POSTS_ONLY,
+    build_with_jekyll,
+    post_addresses,
+)
 
 if JEKYLL is None:
     if os.environ.get("CI"):
@@ -62,15 +68,7 @@ def sample_and_edge_posts(root: Path) -> None:
 
 def pelican_addresses(site: Site) -> set[str]:
     """Read from the same _config.yml as Jekyll's, with no settings passed."""
-    result = site.build(
-        DIRECT_TEMPLATES=[],
-        CATEGORY_SAVE_AS="",
-        TAG_SAVE_AS="",
-        AUTHOR_SAVE_AS="",
-        SERIES_SAVE_AS="",
-        SERIES_INDEX_SAVE_AS="",
-        THEME_STATIC_PATHS=[],
-    )
+    result = site.build(**POSTS_ONLY)
     assert result.returncode == 0, result.stderr
     return {f for f in result.files() if f.endswith(".html")}
 

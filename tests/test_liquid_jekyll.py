@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Site
-from jekyll_site import BASE_CONFIG, JEKYLL, build_with_jekyll
+from jekyll_site import BASE_CONFIG, JEKYLL, build_with_jekyll, normalised
 
 if JEKYLL is None:
     if os.environ.get("CI"):
@@ -165,18 +165,6 @@ def _dedent(text: str) -> str:
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
     cut = min(indents, default=0)
     return "\n".join(line[cut:] for line in lines)
-
-
-def normalised(html: BeautifulSoup) -> tuple[str, list[str], list[str]]:
-    """The visible words, the link targets and the classes of asides, figures
-    and code: what a reader sees and follows, whatever the highlighter."""
-    words = " ".join(html.get_text(" ").split())
-    links = [a["href"] for a in html.find_all("a", href=True)]
-    shapes = [
-        f"{tag.name}.{'.'.join(tag.get('class', []))}"
-        for tag in html.find_all(["aside", "figure", "code"])
-    ]
-    return words, links, shapes
 
 
 @pytest.fixture(scope="module")
