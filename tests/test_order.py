@@ -11,6 +11,7 @@ them oldest first, then by path.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 
@@ -84,7 +85,13 @@ def paged(result, first: str) -> list[str]:
         page = result.page(name)
         found += titles(page, ".post-list h2 a")
         following = page.find("a", rel="next")
-        name = following["href"].lstrip("/") if following else None
+        if following is None:
+            break
+        name = posixpath.normpath(
+            posixpath.join(posixpath.dirname(name), following["href"])
+        ).lstrip("/")
+        if following["href"].endswith("/"):
+            name += "/index.html"
     return found
 
 

@@ -28,7 +28,8 @@ SETTINGS = {
     "JEKYLL_URL": (str, "url"),
     "JEKYLL_BASEURL": (str, "baseurl"),
     "JEKYLL_EXCERPT_SEPARATOR": (str, "excerpt_separator"),
-    "JEKYLL_DRAFTS": (bool, "show_drafts"),
+    "JEKYLL_DRAFTS": (bool, None),
+    "JEKYLL_SHOW_DRAFTS": (bool, "show_drafts"),
     "JEKYLL_FUTURE": (bool, "future"),
     "JEKYLL_UNPUBLISHED": (bool, "unpublished"),
     "JEKYLL_STRICT_VARIABLES": (bool, None),
@@ -55,6 +56,8 @@ class Config:
     default_category: str = "misc"
     # Preview only: drafts and `published: false` posts are written, marked.
     drafts: bool = False
+    # Jekyll's `show_drafts:`: the posts of `_drafts/` are published.
+    show_drafts: bool = False
     # Jekyll's `future:`; off, a post dated later than the build is held back.
     future: bool = False
     # Jekyll's `unpublished:`: `published: false` posts are published.
@@ -156,7 +159,8 @@ def work_out(settings) -> Config:
         baseurl=baseurl,
         siteurl=settings.get("SITEURL", "") or "",
         default_category=settings.get("DEFAULT_CATEGORY") or "misc",
-        drafts=bool(pick("JEKYLL_DRAFTS")),
+        drafts=settings.get("JEKYLL_DRAFTS", False),
+        show_drafts=bool(pick("JEKYLL_SHOW_DRAFTS")),
         future=bool(pick("JEKYLL_FUTURE")),
         unpublished=bool(pick("JEKYLL_UNPUBLISHED")),
         strict_variables=bool(

@@ -76,7 +76,7 @@ def prepare(path: str, config: Config, defaults: Defaults, process) -> Prepared:
     else:
         meta, found = metadata.page_metadata(front, path, config, process)
     problems += found
-    if kind == "draft":
+    if kind == "draft" and not config.show_drafts:
         meta["status"] = "draft" if config.drafts else "skip"
     if front.values.get("published") is False and config.unpublished:
         meta.pop("status", None)

@@ -145,6 +145,21 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
     positions: dict[str, tuple[int, int]] = {}
     warnings: list[Problem] = []
     plain: set[str] = set()
+
+    def repeated(key_node: yaml.Node, first: yaml.Node) -> None:
+        """A key given twice in a nested mapping: the last one counts too."""
+        warnings.append(
+            located(
+                path,
+                first_line,
+                key_node.start_mark,
+                f"duplicate key '{key_node.value}' (first given on line "
+                f"{first_line + first.start_mark.line}); the last one is used, "
+                "as in Jekyll",
+                "warning",
+            )
+        )
+
     for key_node, value_node in root.value:
         key = str(key_node.value)
         if key in positions:
@@ -167,7 +182,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
         else:
             plain.discard(key)  # a repeated key: the last value counts
         try:
-            text[key] = _written(value_node, [MAX_VALUES])
+            text[key] = _written(value_node, [MAX_VALUES], repeated)
         except OverflowError:
             raise ProblemError(
                 located(
@@ -181,7 +196,7 @@ def _scan_keys(root: yaml.MappingNode, path: str, first_line: int):
     return text, positions, frozenset(plain), warnings
 
 
-def _written(node: yaml.Node, budget: list[int]) -> Any:
+def _written(node: yaml.Node, budget: list[int], repeated=None) -> Any:
     """Scalars as written; lists and mappings of them likewise; None for null.
 
     Aliases make a small document stand for a huge tree ("billion laughs");
@@ -195,8 +210,16 @@ def _written(node: yaml.Node, budget: list[int]) -> Any:
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_written(item, budget) for item in node.value]
-    return {str(k.value): _written(v, budget) for k, v in node.value}
+        return [_written(item, budget, repeated) for item in node.value]
+    found: dict[str, Any] = {}
+    keys: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        name = str(key.value)
+        if name in keys and repeated is not None:
+            repeated(key, keys[name])
+        keys[name] = key
+        found[name] = _written(value, budget, repeated)
+    return found
 
 
 def located(

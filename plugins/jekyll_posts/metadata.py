@@ -216,10 +216,13 @@ def post_metadata(
         written = mapper.path_text("permalink")
         template = written or permalinks.template_for(config.permalink)
         try:
+            extension = output_extension(path)
             values = permalinks.placeholders(
-                date, post.slug, categories, title_slug=slug
+                date, post.slug, categories, title_slug=slug, output_ext=extension
             )
-            target = permalinks.address(permalinks.expand(template, values), written)
+            target = permalinks.address(
+                permalinks.expand(template, values), written, extension
+            )
         except permalinks.PermalinkError as error:
             mapper.problem("permalink", str(error))
         else:
@@ -241,12 +244,21 @@ def page_metadata(fm: FrontMatter, path: str, config: Config, process: Process):
     permalink = mapper.path_text("permalink")
     if permalink:
         try:
-            target = permalinks.address(permalinks.expand(permalink, {}), permalink)
+            target = permalinks.address(
+                permalinks.expand(permalink, {}), permalink, output_extension(path)
+            )
         except permalinks.PermalinkError as error:
             mapper.problem("permalink", str(error))
         else:
             meta["url"], meta["save_as"] = target.url, target.save_as
     return meta, mapper.problems
+
+
+def output_extension(path: str) -> str:
+    """What Jekyll writes a file as: Markdown becomes `.html`; HTML (which no
+    converter changes) keeps its own extension, `.htm` too."""
+    extension = os.path.splitext(path)[1].lower()
+    return extension if extension in (".html", ".htm", ".xhtml") else ".html"
 
 
 def _title_from_slug(slug: str) -> str:

@@ -64,7 +64,11 @@ class _Lazy(dict):
 
 
 def placeholders(
-    date: datetime, slug: str, categories: list[str], title_slug: str | None = None
+    date: datetime,
+    slug: str,
+    categories: list[str],
+    title_slug: str | None = None,
+    output_ext: str = ".html",
 ) -> dict[str, str]:
     """The values Jekyll's URL drop gives a post."""
     words = title_slug if title_slug is not None else slug
@@ -86,7 +90,7 @@ def placeholders(
         name=lambda: slugify(slug),
         categories=lambda: "/".join(dict.fromkeys(c.lower() for c in categories)),
         collection=lambda: "posts",
-        output_ext=lambda: ".html",
+        output_ext=lambda: output_ext,
     )
     return _Lazy(makers)
 
@@ -113,19 +117,21 @@ def escape(url: str) -> str:
     return quote(url, safe=_SAFE + "%")
 
 
-def address(jekyll_url: str, permalink: str | None = None) -> Address:
+def address(
+    jekyll_url: str, permalink: str | None = None, output_ext: str = ".html"
+) -> Address:
     """Where Pelican links to and writes a page that Jekyll serves at `jekyll_url`.
 
     Jekyll adds the output extension to the file unless it is already there:
-    `.html`, or the extension of a `permalink:` the front matter gives, so a
-    post at `/v1.0` is `v1.0.html` but one whose permalink says `/feed.json`
-    is `feed.json`.
+    `.html` (an HTML file keeps its own, `.htm`), or the extension of a
+    `permalink:` the front matter gives, so a post at `/v1.0` is `v1.0.html`
+    but one whose permalink says `/feed.json` is `feed.json`.
     """
     url = escape(jekyll_url.lstrip("/"))
     path = unquote(url)
     if not path or path.endswith("/"):
         return Address(url, path + "index.html")
-    extension = ".html"
+    extension = output_ext
     if permalink and not permalink.endswith("/"):
         name = permalink.rsplit("/", 1)[-1]
         dot = name.rfind(".")

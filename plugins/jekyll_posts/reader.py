@@ -80,6 +80,9 @@ class JekyllReader(BaseReader):
 
     def parse(self, source_path):
         """Content and metadata of one file; Pelican objects left `Deferred`."""
+        source = documents.source_of(source_path, self.config.folder)
+        if documents.excluded(source, self.config):
+            return "", {"status": "skip", "jekyll_reader": self.fingerprint}
         prepared = self.prepared.get(os.path.abspath(source_path)) or documents.prepare(
             source_path,
             self.config,
@@ -89,8 +92,8 @@ class JekyllReader(BaseReader):
         meta = dict(prepared.meta)
         meta["jekyll_reader"] = self.fingerprint
         document = prepared.document
-        if document is None or documents.excluded(document.source, self.config):
-            meta["jekyll_problems"] = prepared.problems if document is None else ()
+        if document is None:
+            meta["jekyll_problems"] = prepared.problems
             meta["status"] = "skip"
             return "", meta
         if meta.get("status") == "skip":

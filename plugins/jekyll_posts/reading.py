@@ -41,6 +41,9 @@ def know_the_site(state, generator) -> None:
     defaults = made.defaults()
     prepared = {}
     for path in paths:
+        source = documents.source_of(path, made.folder)
+        if documents.excluded(source, made):
+            continue
         if isinstance(reader_for(generator.readers, path), JekyllReader):
             path = os.path.abspath(path)
             prepared[path] = documents.prepare(path, made, defaults, parallel.Deferred)

@@ -4,7 +4,8 @@ Pelican's own settings that a site's `pelicanconf.py` leaves at Pelican's
 defaults are filled from `_config.yml` (`title`, `description`, `author`),
 so a Jekyll blog keeps its name without settings passed by hand. The time
 zone is always the one posts are dated in. Every `_posts` and `_drafts`
-folder of the site is read, as Jekyll reads them, and nothing it excludes.
+folder of the site is read, as Jekyll reads them (the reader leaves out what
+`exclude:` names, unless `include:` names it again).
 """
 
 from __future__ import annotations
@@ -47,10 +48,6 @@ def apply(settings: dict, config: Config) -> None:
         if folder in paths:
             found = [p for p in nested(config.folder, folder) if p not in paths]
             settings[setting] = paths + found
-    excluded = [e.strip("/") for e in config.exclude if e.strip("/") and "*" not in e]
-    for setting in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
-        current = list(settings.get(setting) or [])
-        settings[setting] = current + [e for e in excluded if e not in current]
 
 
 def _unset(settings: dict, setting: str) -> bool:
