@@ -17,11 +17,10 @@ import re
 from collections.abc import Mapping
 from functools import cmp_to_key
 
-from liquid.builtin.expressions.primitive import Blank, Empty
 from liquid.filter import with_context
 
 from .filters_coerce import compare, to_integer
-from .filters_ruby import inspect, nil, to_s
+from .filters_ruby import nil, to_s
 from .filters_support import describe
 
 _INTEGER_LIKE = re.compile(r"[ \t\n\v\f\r]*-?[0-9]+[ \t\n\v\f\r]*\n?")
@@ -60,12 +59,12 @@ def _lookup(item, key: str):
             return None
     if isinstance(item, str):
         return key if key in item else None
-    raise ValueError(f"cannot read '{key}' of {describe(item)} {inspect(item)}")
+    raise ValueError(f"cannot read '{key}' of {describe(item)}")
 
 
 def _items(value):
     """The items of an array, or of a hash's values; None if not a collection."""
-    if isinstance(value, Mapping) and not isinstance(value, str):
+    if isinstance(value, Mapping):
         return list(value.values()) if isinstance(value, dict) else None
     return list(value) if isinstance(value, (list, tuple)) else None
 
@@ -74,8 +73,6 @@ def _matches(found, target) -> bool:
     """Jekyll's test: equal as text, or any element of an array property."""
     if target is None:
         return found is None
-    if isinstance(target, (Empty, Blank)):
-        return found == "" or _joined(found) == ""
     target = to_s(target)
     if isinstance(found, str):
         return found == target
@@ -85,26 +82,26 @@ def _matches(found, target) -> bool:
     return any(to_s(value) == target for value in values)
 
 
-def _joined(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "".join(_joined(v) for v in value)
-    return to_s(value)
+def _searched(value, key, target):
+    """The items `where` and `find` look through, or None where Jekyll gives
+    the input back: no collection, no property, or an array or hash to find."""
+    if key is None or key is False or isinstance(target, (list, dict)):
+        return None
+    return _items(value)
 
 
 def where(value, key, target):
     value, key, target = nil(value), nil(key), nil(target)
-    items = _items(value)
-    if items is None or key is None or key is False or isinstance(target, (list, dict)):
+    items = _searched(value, key, target)
+    if items is None:
         return value
     return [item for item in items if _matches(item_property(item, key), target)]
 
 
 def find(value, key, target):
     value, key, target = nil(value), nil(key), nil(target)
-    items = _items(value)
-    if items is None or key is None or key is False or isinstance(target, (list, dict)):
+    items = _searched(value, key, target)
+    if items is None:
         return value
     return next((i for i in items if _matches(item_property(i, key), target)), None)
 
@@ -114,9 +111,8 @@ def group_by(value, key):
     value = nil(value)
     if not isinstance(value, (list, tuple)):
         return value
-    items = value
     groups: dict[str, list] = {}
-    for item in items:
+    for item in value:
         groups.setdefault(to_s(item_property(item, key)), []).append(item)
     return grouped(groups.items())
 

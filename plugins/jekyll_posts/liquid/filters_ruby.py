@@ -1,7 +1,8 @@
-"""Values as Ruby sees them, for filters that must print, compare, inspect or
+"""Values as Ruby prints them, for filters that must print, inspect or
 serialise exactly as Jekyll's do: `nil` prints nothing and `true` is not
-`True`, 1e20 is `1.0e+20`, a hash inspects as `{"a"=>1}`, `"10" <=> 9` has no
-answer, and a post's JSON holds its neighbours collapsed two levels down.
+`True`, 1e20 is `1.0e+20`, a hash inspects as `{"a"=>1}`, a time as
+`2021-11-19 08:00:00 -0600`, and a post's JSON holds its neighbours
+collapsed two levels down.
 """
 
 from __future__ import annotations

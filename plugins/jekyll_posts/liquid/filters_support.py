@@ -43,17 +43,11 @@ def describe(value) -> str:
     return type(value).__name__
 
 
-def text_only(value, what: str = "text") -> str:
+def text_only(value) -> str:
     """The value, where Ruby would accept text alone."""
     if isinstance(value, str):
         return value
-    raise ValueError(f"expects {what}, got {describe(value)}")
-
-
-def list_only(value) -> list:
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    raise ValueError(f"expects an array, got {describe(value)}")
+    raise ValueError(f"expects text, got {describe(value)}")
 
 
 def checked(name: str, function):

@@ -178,13 +178,13 @@ def uri_escape(value):
     value = nil(value)
     if value is None:
         return None
-    text = text_only(value, "uri_escape")
+    text = text_only(value)
     return _around_markers(text, lambda part: _component(part, _RESERVED | _UNRESERVED))
 
 
 def cgi_escape(value):
     """Ruby's CGI.escape: everything but letters, digits and `_.-~`; space is `+`."""
-    text = text_only(nil(value), "cgi_escape")
+    text = text_only(nil(value))
     return _around_markers(text, quote_plus)
 
 
