@@ -75,7 +75,7 @@ CHANGING = [
     "{{ S.numbers | pop | join: ',' }}|{{ S.numbers | pop: 2 | join: ',' }}|{{ S.numbers | pop: '3' | join: ',' }}|{{ S.numbers | pop: 9 | size }}",
     "{{ S.numbers | shift | join: ',' }}|{{ S.numbers | shift: 2 | join: ',' }}|{{ S.numbers | shift: 0 | join: ',' }}|{{ S.numbers | shift: 9 | size }}",
     "{{ 'x' | push: 1 }}|{{ nil | pop | size }}|{{ 'x' | shift }}|{{ 'x' | unshift: 1 }}",
-    "{{ S.numbers | sample | size }}|{{ S.numbers | sample: 2 | size }}|{{ S.numbers | sample: 9 | size }}|{{ S.numbers | sample: 0 | size }}|{{ S.one | sample: 'x' }}|{{ 'x' | sample }}",
+    "{% assign picked = S.numbers | sample %}{% if S.numbers contains picked %}in{% endif %}|{{ S.numbers | sample: 2 | size }}|{{ S.numbers | sample: 9 | size }}|{{ S.numbers | sample: 0 | size }}|{{ S.one | sample: 'x' }}|{{ 'x' | sample }}",
     "{{ S.nothing | sample }}|{{ S.words | sample: 2 | map: 'size' | size }}",
 ]
 SERIALISED = [

@@ -36,12 +36,11 @@ NOT_IN_RUBY = ("sum", "reject", "has", "find_index", "squish", "safe", "escapejs
 
 
 def escape(value):
+    """Ruby's CGI.escapeHTML; nil stays nil."""
     value = nil(value)
-    return (
-        None
-        if value is None
-        else re.sub("[&<>\"']", lambda m: _ESCAPES[m[0]], to_s(value))
-    )
+    if value is None:
+        return None
+    return re.sub("[&<>\"']", lambda m: _ESCAPES[m[0]], to_s(value))
 
 
 def escape_once(value) -> str:
