@@ -21,6 +21,10 @@ class RubyTime(datetime):
     def __str__(self) -> str:
         return self.strftime("%Y-%m-%d %H:%M:%S %z")
 
+    def __liquid__(self) -> float:
+        """What Liquid compares (`post.date < site.time`): the moment itself."""
+        return self.timestamp()
+
     @classmethod
     def of(cls, moment: datetime | None) -> RubyTime | None:
         if moment is None or isinstance(moment, cls):
