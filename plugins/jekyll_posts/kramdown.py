@@ -7,8 +7,10 @@ GFM input), so posts look as they did and `#fragments` written for Jekyll land.
   as in kramdown (Python-Markdown's attr_list would take it).
 - `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` of every header.
 - `~~struck~~`, `- [x] task` lists; typographic quotes, dashes and `<<`/`>>`
-  (`typography`); footnotes, tables, definition lists, abbreviations and `{: .class}`
-  attribute lists (extra); the block rules in `kramdown_lines`.
+  (`typography`); footnotes (`kramdown_footnotes`), tables, definition lists
+  and abbreviations (extra); the block rules in `kramdown_lines`.
+- kramdown's attribute lists (`kramdown_ial`), `$$` math (`kramdown_math`),
+  `{::extensions}` (`kramdown_extensions`), and the escapes of `$ : = <`.
 """
 
 from __future__ import annotations
@@ -25,13 +27,20 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import kramdown_lines, markdown_speed, typography
+from . import (
+    kramdown_extensions,
+    kramdown_footnotes,
+    kramdown_ial,
+    kramdown_lines,
+    kramdown_math,
+    markdown_speed,
+    typography,
+)
+from .kramdown_blocks import Document
 from .markers import TOC
 
 HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
-_ATTRIBUTES = re.compile(r"[ \t]\{:?[ ]*[^}\n ][^}\n]*\}[ \t]*$")
-_BLOCK_IAL = re.compile(r"\{:(?![\w-]+:)[^}\n]*\}[ \t]*")
 _TASK = re.compile(r"\[([ xX])\] ")
 _STRIKE = r"(~~)(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
 _WORD_KINDS = {"Nd", "Nl", "Pc"}  # with letters and marks: Ruby's \p{Word}
@@ -53,37 +62,26 @@ def gfm_id(text: str, counts: dict[str, int]) -> str:
 
 
 class _Lines(Preprocessor):
+    """A post's `Document` starts here, for the steps after Markdown."""
+
     def run(self, lines: list[str]) -> list[str]:
-        return kramdown_lines.rewrite(lines)
+        document = Document()
+        document.braces = any("{:" in line for line in lines)
+        self.md.kramdown = document
+        return kramdown_lines.rewrite(lines, document)
 
 
 class _ExplicitIds(Treeprocessor):
-    """Before inline parsing: take `{#id}` off a header; hide any other `{...}`
-    from attr_list, since kramdown prints it."""
+    """Before inline parsing: take `{#id}` off a header."""
 
     def run(self, root: etree.Element) -> None:
-        after: set[int] = set()  # headers given an attribute list on the next line
-        for parent in root.iter():
-            for header, following in zip(list(parent), list(parent)[1:], strict=False):
-                if (
-                    header.tag in HEADERS
-                    and following.tag == "p"
-                    and not len(following)
-                    and _BLOCK_IAL.fullmatch(following.text or "")
-                ):
-                    header.text = f"{header.text or ''} {following.text.strip()}"
-                    parent.remove(following)
-                    after.add(id(header))
         for header in root.iter():
-            if header.tag not in HEADERS or not header.text or id(header) in after:
+            if header.tag not in HEADERS or not header.text:
                 continue
             explicit = _EXPLICIT_ID.search(header.text)
             if explicit:
                 header.set("id", explicit.group(1))
                 header.text = header.text[: explicit.start()]
-            elif _ATTRIBUTES.search(header.text):
-                at = header.text.rindex("{")
-                header.text = header.text[:at] + "\\" + header.text[at:]
 
 
 class _Finish(Treeprocessor):
@@ -92,26 +90,35 @@ class _Finish(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         counts: dict[str, int] = {}
         headers = []
+        options = self.md.kramdown.options
+        automatic = options.get("auto_ids", "true") != "false"
+        prefix = options.get("auto_id_prefix", "")
+        levels = kramdown_extensions.levels(options.get("toc_levels", "1..6"))
         for header in root.iter():
             if header.tag not in HEADERS:
                 continue
-            if "id" not in header.attrib:
+            if "id" not in header.attrib and automatic:
                 inner = render_inner_html(remove_fnrefs(header), self.md)
-                header.set("id", gfm_id(html.unescape(strip_tags(inner)), counts))
-            if "no_toc" not in header.get("class", "").split():
+                text = html.unescape(strip_tags(inner))
+                header.set("id", prefix + gfm_id(text, counts))
+            listed = "no_toc" not in header.get("class", "").split()
+            if listed and "id" in header.attrib and int(header.tag[1]) in levels:
                 headers.append(header)
         for parent in list(root.iter()):
             for at, child in enumerate(parent):
                 spot = TOC.fullmatch(child.text or "") if child.tag == "p" else None
                 if spot and not len(child):
-                    parent[at] = _toc(spot.group(1), headers)
+                    parent[at] = _toc(spot.group(1), headers, dict(child.attrib))
         for item in root.iter("li"):
             _task(item)
 
 
-def _toc(kind: str, headers: list[etree.Element]) -> etree.Element:
-    """kramdown's nesting: a header deeper than the one before goes inside it."""
-    top = etree.Element(kind, {"id": "markdown-toc"})
+def _toc(kind: str, headers: list[etree.Element], attributes: dict) -> etree.Element:
+    """kramdown's nesting: a header deeper than the one before goes inside it.
+    The list's own id (`markdown-toc` unless its attribute list gives one)
+    starts the id of each entry."""
+    top = etree.Element(kind, {**attributes, "id": "markdown-toc"})
+    top.set("id", attributes.get("id", "markdown-toc"))
     top.text = "\n"
     stack: list[tuple[int, etree.Element]] = []
     for header in headers:
@@ -121,7 +128,10 @@ def _toc(kind: str, headers: list[etree.Element]) -> etree.Element:
         link = etree.SubElement(
             item,
             "a",
-            {"href": "#" + header.get("id"), "id": "markdown-toc-" + header.get("id")},
+            {
+                "href": "#" + header.get("id"),
+                "id": f"{top.get('id')}-{header.get('id')}",
+            },
         )
         copy = deepcopy(remove_fnrefs(header))
         link.text = copy.text
@@ -198,8 +208,18 @@ class KramdownExtension(Extension):
         md.registerExtensions(["markdown.extensions.extra"], {})
         markdown_speed.install(md)
         typography.register(md)
+        md.ESCAPED_CHARS.extend(c for c in "$:=<" if c not in md.ESCAPED_CHARS)
         md.preprocessors.register(_Lines(md), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
+        md.treeprocessors.deregister("attr_list")
+        attributes = kramdown_ial.BlockAttributes(md)
+        md.treeprocessors.register(attributes, "kramdown_block_attributes", 29)
+        spans = kramdown_ial.SpanAttributes(md)
+        md.treeprocessors.register(spans, "kramdown_span_attributes", 8)
+        kramdown_extensions.register(md)
+        kramdown_footnotes.register(md)
+        math = kramdown_math.MathPostprocessor(md)
+        md.postprocessors.register(math, "kramdown_math", 25)
         md.treeprocessors.register(_Finish(md), "kramdown_finish", 5.5)
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(_STRIKE, "del"), "kramdown_strike", 65

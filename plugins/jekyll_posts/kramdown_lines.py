@@ -11,7 +11,10 @@ blocks differently from Python-Markdown.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
 - `#word` is text, not a header, without a space after the `#`s.
-- `* TOC` followed by `{:toc}` becomes a marker for kramdown's table of contents.
+- kramdown's own block lines (attribute lists, their definitions, extensions,
+  `* TOC` + `{:toc}`) become markers (`kramdown_blocks`), and its `$$` formulas
+  tokens (`kramdown_math`): at the margin a marker is a paragraph of its own,
+  which ends the list or paragraph above it, as in kramdown.
 
 Lines in code blocks and raw HTML blocks are left exactly as they are.
 """
@@ -21,7 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markers import toc_marker
+from . import kramdown_blocks
+from .kramdown_attributes import LINE
+from .kramdown_blocks import QUOTES, Document
+from .kramdown_math import Scanner
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
 _HR = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
@@ -34,7 +40,6 @@ _HTML = re.compile(
     re.I,
 )
 _RAW_END = {"<pre": "</pre>", "<scr": "</script>", "<sty": "</style>", "<!--": "-->"}
-_TOC_IAL = re.compile(r"\{:toc\}[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,12 @@ class _Item:
 
 
 class _Rewriter:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], document: Document):
         self.lines = lines
+        self.document = document
+        self.math = Scanner(document.formulas)
+        self.at = 0  # the line being read
+        self.next = 1  # the line to read after it
         self.out: list[str] = []
         self.items: list[_Item] = []
         self.fence: tuple[str, _Item | None] | None = None  # its marker, its item
@@ -55,20 +64,19 @@ class _Rewriter:
         # list item) or "other"
         self.previous = "blank"
         self.last_list: str | None = None  # "ul" or "ol": the list at the margin
+        self.loose = False  # a blank line since the list at the margin started
 
     def run(self) -> list[str]:
-        at = 0
-        while at < len(self.lines):
-            line = self.lines[at]
-            toc = not self.items and at + 1 < len(self.lines)
-            if toc and _ITEM.match(line) and _TOC_IAL.fullmatch(self.lines[at + 1]):
-                kind = "ol" if line.lstrip()[0].isdigit() else "ul"
-                self.out += ["", toc_marker(kind), ""]
-                self.previous = "blank"
-                at += 2
-                continue
-            self._line(line)
-            at += 1
+        while self.at < len(self.lines):
+            self.next = self.at + 1
+            toc = None
+            if not self.items and self.fence is None and self.html_end is None:
+                toc = kramdown_blocks.toc(self.document, self.lines, self.at)
+            if toc:
+                self._taken(toc, "")
+            else:
+                self._line(self.lines[self.at])
+            self.at = self.next
         return self.out
 
     def _line(self, line: str) -> None:
@@ -76,10 +84,13 @@ class _Rewriter:
             return self._in_fence(line)
         if not line.strip():
             self.out.append(line)
+            self.loose = self.loose or bool(self.items)
             self.previous = "blank"
             if self.html_end == "":
                 self.html_end = None
             return
+        if self.html_end == "" and LINE.fullmatch(line):
+            self.html_end = None  # kramdown: an attribute list for the HTML block
         if self.html_end is not None:
             self.out.append(line)
             if self.html_end and self.html_end in line.lower():
@@ -90,6 +101,8 @@ class _Rewriter:
             self.out.append(line)
             return
         self.code = False
+        if self._kramdown_block(line, indent):
+            return
         item = _ITEM.match(line) if not _HR.match(line) else None
         while self.items and indent < self.items[-1].source:
             if self.previous == "item" and not item and not _FENCE.match(line):
@@ -99,6 +112,65 @@ class _Rewriter:
             self._in_item(line, indent, item)
         else:
             self._at_margin(line, indent, item)
+
+    def _kramdown_block(self, line: str, indent: int) -> bool:
+        """A kramdown block line: its markers in its place."""
+        if "{:" not in line:
+            return False
+        level = len(self.items)  # the items the line is in
+        while level and indent < self.items[level - 1].source:
+            level -= 1
+        relative = indent - self.items[level - 1].source if level else indent
+        if relative > 3:
+            return False
+        taken = kramdown_blocks.take(self.document, self.lines, self.at)
+        if taken is None:
+            return False
+        del self.items[level:]
+        if level:
+            prefix = " " * (self.items[-1].output + relative)
+        else:
+            quotes = QUOTES.match(line)
+            prefix = quotes.group(0) if quotes else ""
+        self._taken(taken, prefix)
+        return True
+
+    def _taken(self, taken: kramdown_blocks.Taken, prefix: str) -> None:
+        """Markers at the margin are paragraphs of their own; in a list item or a
+        quote, lines of the paragraph they are next to."""
+        self.next = taken.end
+        if prefix:
+            self.out += [prefix + marker for marker in taken.markers]
+            return
+        for marker in taken.markers:
+            if self.out and self.out[-1].strip():
+                self.out.append("")
+            self.out += [marker, ""]
+        if not taken.markers and self.out and self.out[-1].strip():
+            self.out.append("")
+        self.previous = "blank"
+        self.last_list = None
+
+    def _with_math(self, text: str, item: bool) -> str:
+        """`text` with its formulas as tokens; lines a formula takes are skipped."""
+        if "$$" not in text:
+            return text
+        start = item or self.previous == "blank" or self._quote_starts()
+        column = self.items[-1].source if self.items else 0
+        text, self.next = self.math.take(self.lines, self.at, text, start, column)
+        return text
+
+    def _quote_starts(self) -> bool:
+        """Whether a quoted line starts a block: the quote or a blank line in it
+        is right above it."""
+        quotes = QUOTES.match(self.lines[self.at])
+        if not quotes or self.at == 0:
+            return False
+        above = QUOTES.match(self.lines[self.at - 1])
+        depth = quotes.group(0).count(">")
+        if not above or above.group(0).count(">") < depth:
+            return True
+        return not self.lines[self.at - 1][above.end() :].strip()
 
     def _at_margin(self, line: str, indent: int, item) -> None:
         kind = None if item is None else "ol" if item.group(2)[0].isdigit() else "ul"
@@ -115,6 +187,8 @@ class _Rewriter:
             self.out.append(line)
             self.previous = "other"
             return
+        if line.lstrip().startswith(">") and self.previous == "blank":
+            self._quote_after_quote()
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
         fence = _FENCE.match(line)
@@ -127,8 +201,12 @@ class _Rewriter:
         if item:
             if ended not in (None, kind):
                 self.out += ["", "<!-- -->", ""]
+            self._next_item()
             self.items.append(_Item(_content(item), 4))
-        self.out.append(_HASH.sub(r"\1\\", line, count=1))
+        else:
+            self.loose = False
+        text = self._with_math(_HASH.sub(r"\1\\", line, count=1), bool(item))
+        self.out.append(text)
         self.previous = "item" if item else "text"
 
     def _in_item(self, line: str, indent: int, item) -> None:
@@ -146,9 +224,31 @@ class _Rewriter:
             self.previous = "blank"
             return
         if item and not code:
+            self._next_item()
             self.items.append(_Item(_content(item), parent.output + 4))
-        self.out.append(text if code else _HASH.sub(r"\1\\", text, count=1))
+        if not code:
+            text = self._with_math(_HASH.sub(r"\1\\", text, count=1), bool(item))
+        self.out.append(text)
         self.previous = "other" if code else "item"
+
+    def _quote_after_quote(self) -> None:
+        """Two quotes with a blank line between are two in kramdown; an empty
+        comment keeps Python-Markdown from making them one."""
+        for above in reversed(self.out):
+            if above.strip():
+                if (
+                    above.lstrip(" ").startswith(">")
+                    and len(above) - len(above.lstrip()) < 4
+                ):
+                    self.out += ["<!-- -->", ""]
+                return
+
+    def _next_item(self) -> None:
+        """In a list with a blank line in it, an item after a paragraph line:
+        Python-Markdown, unlike kramdown, reads it as that paragraph's unless a
+        blank line comes between (which changes nothing else there)."""
+        if self.loose and self.previous == "item" and self.out[-1].strip():
+            self.out.append("")
 
     def _in_fence(self, line: str) -> None:
         marker, item = self.fence
@@ -172,5 +272,5 @@ def _content(item: re.Match) -> int:
     return item.end() if item.group(3) else item.end() + 1
 
 
-def rewrite(lines: list[str]) -> list[str]:
-    return _Rewriter(lines).run()
+def rewrite(lines: list[str], document: Document | None = None) -> list[str]:
+    return _Rewriter(lines, document or Document()).run()

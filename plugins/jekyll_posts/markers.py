@@ -31,3 +31,23 @@ def stash_marker(index: int) -> str:
 
 def toc_marker(kind: str) -> str:
     return f"\ue005{kind}\ue001"
+
+
+# `\ue006N\ue001`: kramdown's block attribute list N, until it is applied.
+ATTRIBUTES = "\ue006"
+# `\ue007N\ue001`: formula N (kramdown's `$$` math), written back after Markdown.
+MATH = "\ue007"
+# `\ue008N\ue001`: kramdown extension N's output (`{::nomarkdown}`, `{::comment}`).
+EXTENSION = "\ue008"
+
+
+def attributes_marker(index: int) -> str:
+    return f"{ATTRIBUTES}{index}\ue001"
+
+
+def math_token(index: int) -> str:
+    return f"{MATH}{index}\ue001"
+
+
+def extension_marker(index: int) -> str:
+    return f"{EXTENSION}{index}\ue001"

@@ -1,0 +1,140 @@
+"""kramdown's attribute lists put on the elements they belong to.
+
+A block list (a marker, after the line rewrite) goes to the block right above it
+when nothing separates them, else to the next block; one inside a paragraph's
+lines ends up at its start or end and goes to that paragraph, and one at the
+end of a list item that has no paragraph is dropped (kramdown gives it to a
+paragraph it never writes). A span list (`*word*{: .x}`) goes to the span
+right before it, with no space between; after text it stays text, as in
+kramdown. Python-Markdown's attr_list, which reads `{.x}` and `{: name}` its own
+way, is replaced by these.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER
+
+from .kramdown_attributes import SPAN, apply, apply_to_html, parse
+from .markers import ATTRIBUTES, MATH
+
+_MARKER = re.compile(f"{ATTRIBUTES}(\\d+)\ue001")
+_EDGES = re.compile(
+    f"((?:{ATTRIBUTES}\\d+\ue001\\s*)*)(.*?)((?:\\s*{ATTRIBUTES}\\d+\ue001)*)\\s*",
+    re.S,
+)
+_STASHED = re.compile(HTML_PLACEHOLDER % r"(\d+)")
+_AFTER_MATH = re.compile(f"({MATH}(\\d+)\ue001)" + SPAN.pattern)
+_TRANSPARENT = {"li", "dd", "dt"}  # their text has no paragraph of its own
+
+
+class BlockAttributes(Treeprocessor):
+    """Before inline Markdown, so a header's id is known before ids are made."""
+
+    def run(self, root: etree.Element) -> None:
+        document = self.md.kramdown
+        if not document.lists:
+            return
+        self.lists = document.lists
+        self.definitions = document.definitions
+        for parent in list(root.iter()):
+            if len(parent):
+                self._children(parent)
+        for element in root.iter():  # any left where no block takes them
+            for name in ("text", "tail"):
+                value = getattr(element, name)
+                if value and ATTRIBUTES in value:
+                    setattr(element, name, _MARKER.sub("", value).strip("\n") or None)
+
+    def _children(self, parent: etree.Element) -> None:
+        pending: dict[str, str] = {}
+        previous = None
+        for child in list(parent):
+            text = child.text or ""
+            if ATTRIBUTES not in text:
+                if pending:
+                    self._apply(child, pending)
+                    pending = {}
+                previous = child
+                continue
+            leading, middle, trailing = _EDGES.fullmatch(text).groups()
+            alone = not middle.strip() and not len(child)
+            for number in _numbers(leading + (trailing if alone else "")):
+                values, to_next = self._values(number)
+                if to_next:
+                    _merge(pending, values)
+                elif previous is not None:
+                    self._apply(previous, values)
+            if alone:
+                parent.remove(child)
+                continue
+            child.text = middle
+            if pending:
+                self._apply(child, pending)
+                pending = {}
+            for number in _numbers(trailing):
+                values, to_next = self._values(number)
+                if to_next:
+                    _merge(pending, values)
+                elif child.tag not in _TRANSPARENT:
+                    self._apply(child, values)
+            previous = child
+
+    def _values(self, number: int) -> tuple[dict[str, str], bool]:
+        parsed, to_next = self.lists[number]
+        return self.definitions.resolve(parsed), to_next
+
+    def _apply(self, element: etree.Element, values: dict[str, str]) -> None:
+        """On the element, or on the raw HTML a placeholder paragraph stands for."""
+        stashed = _STASHED.fullmatch((element.text or "").strip())
+        if element.tag == "p" and stashed and not len(element):
+            blocks = self.md.htmlStash.rawHtmlBlocks
+            number = int(stashed.group(1))
+            blocks[number] = apply_to_html(str(blocks[number]), values)
+        else:
+            apply(element, values)
+
+
+def _numbers(markers: str) -> list[int]:
+    return [int(n) for n in _MARKER.findall(markers)]
+
+
+def _merge(into: dict[str, str], values: dict[str, str]) -> None:
+    for key, value in values.items():
+        if key == "class" and into.get("class"):
+            value = f"{into['class']} {value}"
+        into[key] = value
+
+
+class SpanAttributes(Treeprocessor):
+    """After inline Markdown: a list right after an element (or a formula)."""
+
+    def run(self, root: etree.Element) -> None:
+        document = self.md.kramdown
+        if not document.braces:
+            return
+        resolve = document.definitions.resolve
+        for element in root.iter():
+            tail = element.tail
+            if (
+                tail
+                and tail.startswith("{:")
+                and not self.md.is_block_level(element.tag)
+            ):
+                found = SPAN.match(tail)
+                if found:
+                    apply(element, resolve(parse(found.group(1))))
+                    element.tail = tail[found.end() :]
+            for name in ("text", "tail"):
+                value = getattr(element, name)
+                if value and MATH in value and "{:" in value:
+                    setattr(element, name, _AFTER_MATH.sub(self._math, value))
+
+    def _math(self, found: re.Match) -> str:
+        document = self.md.kramdown
+        formula = document.formulas[int(found.group(2))]
+        formula.attributes = document.definitions.resolve(parse(found.group(3)))
+        return found.group(1)
