@@ -6,7 +6,7 @@ GFM input), so posts look as they did and `#fragments` written for Jekyll land.
   hyphens, `-1`, `-2` for repeats. Other `{...}` after a header stays text,
   as in kramdown (Python-Markdown's attr_list would take it).
 - `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` of every header.
-- `~~struck~~`, `- [x] task` lists; typographic quotes, dashes and `<<`/`>>`
+- `~~struck~~`, `- [x] task` lists, `\\\\` at the end of a line as a line break; typographic quotes, dashes and `<<`/`>>`
   (`typography`); footnotes (`kramdown_footnotes`), tables, definition lists
   and abbreviations (extra); the block rules in `kramdown_lines`.
 - kramdown's attribute lists (`kramdown_ial`), `$$` math (`kramdown_math`),
@@ -23,7 +23,10 @@ from xml.etree import ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import (
+    SimpleTagInlineProcessor,
+    SubstituteTagInlineProcessor,
+)
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -42,6 +45,7 @@ from .markers import TOC
 HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
 _TASK = re.compile(r"\[([ xX])\] ")
+_BACKSLASH_BREAK = r"\\\\\n"  # kramdown: `\\` at the end of a line breaks it
 _STRIKE = r"(~~)(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
 _WORD_KINDS = {"Nd", "Nl", "Pc"}  # with letters and marks: Ruby's \p{Word}
 
@@ -212,16 +216,23 @@ class KramdownExtension(Extension):
         md.preprocessors.register(_Lines(md), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
         md.treeprocessors.deregister("attr_list")
+        if "toc" in md.treeprocessors:  # kramdown prints a `[TOC]` paragraph
+            md.treeprocessors["toc"].marker = ""
         attributes = kramdown_ial.BlockAttributes(md)
         md.treeprocessors.register(attributes, "kramdown_block_attributes", 29)
         spans = kramdown_ial.SpanAttributes(md)
         md.treeprocessors.register(spans, "kramdown_span_attributes", 8)
         kramdown_extensions.register(md)
         kramdown_footnotes.register(md)
+        as_written = kramdown_math.AsWrittenInAttributes(md)
+        md.treeprocessors.register(as_written, "kramdown_math_in_attributes", 7)
         math = kramdown_math.MathPostprocessor(md)
         md.postprocessors.register(math, "kramdown_math", 25)
         md.treeprocessors.register(_Finish(md), "kramdown_finish", 5.5)
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(_STRIKE, "del"), "kramdown_strike", 65
+        )
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_break", 185
         )
         md.registerExtension(self)

@@ -28,7 +28,11 @@ _EDGES = re.compile(
 )
 _STASHED = re.compile(HTML_PLACEHOLDER % r"(\d+)")
 _AFTER_MATH = re.compile(f"({MATH}(\\d+)\ue001)" + SPAN.pattern)
-_TRANSPARENT = {"li", "dd", "dt"}  # their text has no paragraph of its own
+_TRANSPARENT = {"li", "dd", "dt"}
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>")
+_MARKDOWN_ATTRIBUTE = re.compile(
+    r"""^(<[A-Za-z][^<>]*?)\s+markdown=(?:"[^"]*"|'[^']*'|[^\s>]+)(?=[^<>]*>$)"""
+)  # their text has no paragraph of its own
 
 
 class BlockAttributes(Treeprocessor):
@@ -98,6 +102,14 @@ class BlockAttributes(Treeprocessor):
             apply(element, values)
 
 
+def _in_order(element: etree.Element):
+    """(element, "text" or "tail") for each text of the tree, in reading order."""
+    yield element, "text"
+    for child in element:
+        yield from _in_order(child)
+        yield child, "tail"
+
+
 def _numbers(markers: str) -> list[int]:
     return [int(n) for n in _MARKER.findall(markers)]
 
@@ -110,12 +122,19 @@ def _merge(into: dict[str, str], values: dict[str, str]) -> None:
 
 
 class SpanAttributes(Treeprocessor):
-    """After inline Markdown: a list right after an element (or a formula)."""
+    """After inline Markdown: a list right after an element, a formula or an
+    HTML tag's end; and, as in kramdown, no `markdown` attribute left on a tag."""
 
     def run(self, root: etree.Element) -> None:
         document = self.md.kramdown
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for number, block in enumerate(stash):
+            if isinstance(block, str) and " markdown=" in block:
+                stash[number] = _MARKDOWN_ATTRIBUTE.sub(r"\1", block)
         if not document.braces:
             return
+        if stash:
+            self._after_tags(root)
         resolve = document.definitions.resolve
         for element in root.iter():
             tail = element.tail
@@ -132,6 +151,31 @@ class SpanAttributes(Treeprocessor):
                 value = getattr(element, name)
                 if value and MATH in value and "{:" in value:
                     setattr(element, name, _AFTER_MATH.sub(self._math, value))
+
+    def _after_tags(self, root: etree.Element) -> None:
+        """A list right after an HTML tag's end goes to its start tag."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        opened: list[tuple[str, int]] = []
+        for element, name in _in_order(root):
+            value = getattr(element, name)
+            if not value or "\x02" not in value:
+                continue
+            position = 0
+            while found := _STASHED.search(value, position):
+                position = found.end()
+                tag = _TAG.fullmatch(str(stash[int(found[1])]))
+                if tag is None:
+                    continue
+                if not tag[1]:
+                    opened.append((tag[2].lower(), int(found[1])))
+                    continue
+                span = SPAN.match(value, found.end())
+                starts = [n for t, n in opened if t == tag[2].lower()]
+                if span and starts:
+                    values = self.md.kramdown.definitions.resolve(parse(span[1]))
+                    stash[starts[-1]] = apply_to_html(str(stash[starts[-1]]), values)
+                    value = value[: span.start()] + value[span.end() :]
+                    setattr(element, name, value)
 
     def _math(self, found: re.Match) -> str:
         document = self.md.kramdown

@@ -8,9 +8,13 @@ blocks differently from Python-Markdown.
   needs a blank line there, so one is added.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
+- A definition (`: text`) is read as a list item is: its lines, lazy ones
+  too, re-indented, so its second paragraph stays in it.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
 - `#word` is text, not a header, without a space after the `#`s.
+- An abbreviation's definition (`*[HTML]: ...`) may be indented by up to three
+  spaces.
 - kramdown's own block lines (attribute lists, their definitions, extensions,
   `* TOC` + `{:toc}`) become markers (`kramdown_blocks`), and its `$$` formulas
   tokens (`kramdown_math`): at the margin a marker is a paragraph of its own,
@@ -30,6 +34,8 @@ from .kramdown_blocks import QUOTES, Document
 from .kramdown_math import Scanner
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
+_DEFINITION = re.compile(r"( {0,3})(:)( +)(?=\S)")
+_ABBREVIATION = re.compile(r" {1,3}\*\[")
 _HR = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 _HASH = re.compile(r"^( *)(?=#{1,6}[^#\s])")
@@ -46,6 +52,7 @@ _RAW_END = {"<pre": "</pre>", "<scr": "</script>", "<sty": "</style>", "<!--": "
 class _Item:
     source: int  # the column its content starts at, as written
     output: int  # the indentation Python-Markdown wants for that content
+    definition: bool = False  # a definition list's `: text`
 
 
 class _Rewriter:
@@ -103,7 +110,7 @@ class _Rewriter:
         self.code = False
         if self._kramdown_block(line, indent):
             return
-        item = _ITEM.match(line) if not _HR.match(line) else None
+        item = None if _HR.match(line) else _ITEM.match(line) or _DEFINITION.match(line)
         while self.items and indent < self.items[-1].source:
             if self.previous == "item" and not item and not _FENCE.match(line):
                 break  # a lazy continuation of the paragraph above
@@ -173,7 +180,7 @@ class _Rewriter:
         return not self.lines[self.at - 1][above.end() :].strip()
 
     def _at_margin(self, line: str, indent: int, item) -> None:
-        kind = None if item is None else "ol" if item.group(2)[0].isdigit() else "ul"
+        kind = None if item is None else _kind(item)
         ended, self.last_list = self.last_list, kind
         if indent >= 4 and self.previous in ("blank", "other"):
             self.code = True
@@ -187,22 +194,24 @@ class _Rewriter:
             self.out.append(line)
             self.previous = "other"
             return
+        if _ABBREVIATION.match(line):
+            line = line.lstrip()  # kramdown reads it indented too
         if line.lstrip().startswith(">") and self.previous == "blank":
             self._quote_after_quote()
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
         fence = _FENCE.match(line)
-        if (fence or item) and self.previous == "text":
+        if (fence or (item and kind != "dl")) and self.previous == "text":
             self.out.append("")
         if fence:
             self.fence = (fence.group(1), None)
             self.out.append(line)
             return
         if item:
-            if ended not in (None, kind):
+            if {ended, kind} == {"ul", "ol"}:
                 self.out += ["", "<!-- -->", ""]
             self._next_item()
-            self.items.append(_Item(_content(item), 4))
+            self.items.append(_Item(_content(item), 4, kind == "dl"))
         else:
             self.loose = False
         text = self._with_math(_HASH.sub(r"\1\\", line, count=1), bool(item))
@@ -214,6 +223,8 @@ class _Rewriter:
         text = line.lstrip(" ")
         if indent >= parent.source:
             text = " " * (parent.output + indent - parent.source) + text
+        elif parent.definition:
+            text = " " * parent.output + text  # lazy, where Python-Markdown wants it
         else:
             text = line  # lazy
         code = indent >= parent.source + 4 and self.previous == "blank"
@@ -225,7 +236,9 @@ class _Rewriter:
             return
         if item and not code:
             self._next_item()
-            self.items.append(_Item(_content(item), parent.output + 4))
+            self.items.append(
+                _Item(_content(item), parent.output + 4, _kind(item) == "dl")
+            )
         if not code:
             text = self._with_math(_HASH.sub(r"\1\\", text, count=1), bool(item))
         self.out.append(text)
@@ -265,6 +278,11 @@ class _Rewriter:
         if closing:
             self.fence = None
             self.previous = "other" if item is None else "blank"
+
+
+def _kind(item: re.Match) -> str:
+    marker = item.group(2)
+    return "dl" if marker == ":" else "ol" if marker[0].isdigit() else "ul"
 
 
 def _content(item: re.Match) -> int:

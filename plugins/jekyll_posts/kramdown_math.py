@@ -19,14 +19,16 @@ import re
 from dataclasses import dataclass
 
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .markers import MATH, math_token
 
 _QUOTES = re.compile(r"(?: {0,3}>[ ]?)+")
 _QUOTE = re.compile(r" {0,3}>[ ]?")
-_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ ]+(?=\$\$)|")
+_ITEM = re.compile(r"(?:[-+*:]|\d{1,9}[.)])[ ]+(?=\$\$)|")
 _TICKS = re.compile(r"`+")
 _SCAN = re.compile(r"\\.|`+|\$\$")
+_INTERRUPTS = re.compile(r" {0,3}(?:#|>|```|~~~|[-+*] |\d{1,9}[.)] |\{:|<[A-Za-z/!])")
 _BOUNDARY = re.compile(r" {0,3}(?:\{:.*\}|\^)?[ \t]*$")
 
 
@@ -99,7 +101,7 @@ class Scanner:
                 continue
             joined, more = text, taken
             close = joined.find("$$", found.end())
-            while close < 0 and (line := context.follow(more)) and line.strip():
+            while close < 0 and (line := context.follow(more)) and _continues(line):
                 joined, more = joined + "\n" + line, more + 1
                 close = joined.find("$$", found.end())
             formula = joined[found.end() : close]
@@ -152,6 +154,12 @@ class _Context:
         return bool(outside) or _BOUNDARY.fullmatch(line) is not None
 
 
+def _continues(line: str) -> bool:
+    """Whether a line goes on with the paragraph above it, for kramdown: not
+    blank, and no header, quote, fence, list item, attribute list or HTML."""
+    return bool(line.strip()) and not _INTERRUPTS.match(line)
+
+
 def _closing(text: str, start: int, length: int) -> int | None:
     """The end of the code span opened by `length` backticks before `start`."""
     for run in _TICKS.finditer(text, start):
@@ -162,6 +170,22 @@ def _closing(text: str, start: int, length: int) -> int | None:
 
 _WRAPPED = re.compile(f"<p([^>]*)>{MATH}(\\d+)\ue001</p>")
 _TOKEN = re.compile(f"{MATH}(\\d+)\ue001")
+
+
+class AsWrittenInAttributes(Treeprocessor):
+    """In an address, a title or an image's text, kramdown reads no math: the
+    formula is given back as written."""
+
+    def run(self, root) -> None:
+        formulas: list[Formula] = self.md.kramdown.formulas
+        if not formulas:
+            return
+        for element in root.iter():
+            for key, value in element.attrib.items():
+                if MATH in value:
+                    element.set(
+                        key, _TOKEN.sub(lambda m: formulas[int(m[1])].source, value)
+                    )
 
 
 class MathPostprocessor(Postprocessor):
