@@ -68,8 +68,12 @@ def gfm_id(text: str, counts: dict[str, int]) -> str:
 class _Lines(Preprocessor):
     """A post's `Document` starts here, for the steps after Markdown."""
 
+    def __init__(self, md, options: dict[str, str]):
+        super().__init__(md)
+        self.options = options
+
     def run(self, lines: list[str]) -> list[str]:
-        document = Document()
+        document = Document(options=dict(self.options))
         document.braces = any("{:" in line for line in lines)
         self.md.kramdown = document
         return kramdown_lines.rewrite(lines, document)
@@ -208,12 +212,22 @@ def _task(item: etree.Element) -> None:
 
 
 class KramdownExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "options": [{}, "kramdown options for every post (_config.yml's kramdown:)"]
+        }
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md) -> None:
         md.registerExtensions(["markdown.extensions.extra"], {})
         markdown_speed.install(md)
         typography.register(md)
         md.ESCAPED_CHARS.extend(c for c in "$:=<" if c not in md.ESCAPED_CHARS)
-        md.preprocessors.register(_Lines(md), "kramdown_lines", 27)
+        options = {
+            str(key): str(value).lower() if isinstance(value, bool) else str(value)
+            for key, value in self.getConfig("options").items()
+        }
+        md.preprocessors.register(_Lines(md, options), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
         md.treeprocessors.deregister("attr_list")
         if "toc" in md.treeprocessors:  # kramdown prints a `[TOC]` paragraph

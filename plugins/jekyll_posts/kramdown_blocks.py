@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from . import kramdown_extensions
 from .kramdown_attributes import DEFINITION, LINE, Definitions, Parsed, parse
 from .kramdown_math import Formula
+from .kramdown_quotes import QUOTES
 from .markers import attributes_marker, extension_marker, toc_marker
 
-QUOTES = re.compile(r"(?: {0,3}>[ ]?)+")
 _ITEM = re.compile(r" {0,3}([-+*]|\d{1,9}[.)]) ")
 
 

@@ -8,6 +8,7 @@ blocks differently from Python-Markdown.
   needs a blank line there, so one is added.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
+- Quotes: see `kramdown_quotes`.
 - A definition (`: text`) is read as a list item is: its lines, lazy ones
   too, re-indented, so its second paragraph stays in it.
 - A fence inside a list item becomes an indented code block, which
@@ -28,9 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import kramdown_blocks
+from . import kramdown_blocks, kramdown_quotes
 from .kramdown_attributes import LINE
-from .kramdown_blocks import QUOTES, Document
+from .kramdown_blocks import Document
 from .kramdown_math import Scanner
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
@@ -137,8 +138,7 @@ class _Rewriter:
         if level:
             prefix = " " * (self.items[-1].output + relative)
         else:
-            quotes = QUOTES.match(line)
-            prefix = quotes.group(0) if quotes else ""
+            prefix = kramdown_quotes.depth(line)[0]
         self._taken(taken, prefix)
         return True
 
@@ -162,22 +162,11 @@ class _Rewriter:
         """`text` with its formulas as tokens; lines a formula takes are skipped."""
         if "$$" not in text:
             return text
-        start = item or self.previous == "blank" or self._quote_starts()
+        start = item or self.previous == "blank"
+        start = start or kramdown_quotes.starts_block(self.lines, self.at)
         column = self.items[-1].source if self.items else 0
         text, self.next = self.math.take(self.lines, self.at, text, start, column)
         return text
-
-    def _quote_starts(self) -> bool:
-        """Whether a quoted line starts a block: the quote or a blank line in it
-        is right above it."""
-        quotes = QUOTES.match(self.lines[self.at])
-        if not quotes or self.at == 0:
-            return False
-        above = QUOTES.match(self.lines[self.at - 1])
-        depth = quotes.group(0).count(">")
-        if not above or above.group(0).count(">") < depth:
-            return True
-        return not self.lines[self.at - 1][above.end() :].strip()
 
     def _at_margin(self, line: str, indent: int, item) -> None:
         kind = None if item is None else _kind(item)
@@ -196,8 +185,15 @@ class _Rewriter:
             return
         if _ABBREVIATION.match(line):
             line = line.lstrip()  # kramdown reads it indented too
-        if line.lstrip().startswith(">") and self.previous == "blank":
-            self._quote_after_quote()
+        if line.lstrip().startswith(">"):
+            if self.previous == "blank":
+                self.out += kramdown_quotes.separate(self.out)
+            quoted = kramdown_quotes.fence(self.lines, self.at)
+            if quoted:
+                lines, self.next = quoted
+                self.out += lines
+                self.previous = "text"
+                return
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
         fence = _FENCE.match(line)
@@ -243,18 +239,6 @@ class _Rewriter:
             text = self._with_math(_HASH.sub(r"\1\\", text, count=1), bool(item))
         self.out.append(text)
         self.previous = "other" if code else "item"
-
-    def _quote_after_quote(self) -> None:
-        """Two quotes with a blank line between are two in kramdown; an empty
-        comment keeps Python-Markdown from making them one."""
-        for above in reversed(self.out):
-            if above.strip():
-                if (
-                    above.lstrip(" ").startswith(">")
-                    and len(above) - len(above.lstrip()) < 4
-                ):
-                    self.out += ["<!-- -->", ""]
-                return
 
     def _next_item(self) -> None:
         """In a list with a blank line in it, an item after a paragraph line:
