@@ -295,7 +295,7 @@ def test_math_as_mathjax_writes_it():
     )
     assert not html.find("em")
     assert html.find("code").get_text() == "$$code$$"
-    display = "\\[\\begin{aligned}\na &amp;= b_1 \\\\\nc &amp;= \"d\"\n\\end{aligned}\\]"
+    display = '\\[\\begin{aligned}\na &amp;= b_1 \\\\\nc &amp;= "d"\n\\end{aligned}\\]'
     assert f"</p>\n{display}\n<div" in str(html)
     assert html.select_one("pre code").get_text() == "$$fenced$$\n"
 
@@ -388,7 +388,11 @@ def test_attribute_list_definitions_and_spans():
         """
     )
     strong = html.find("strong")
-    assert (strong["class"], strong["id"], strong["data-x"]) == (["defined"], "defid", "1")
+    assert (strong["class"], strong["id"], strong["data-x"]) == (
+        ["defined"],
+        "defid",
+        "1",
+    )
     assert html.find("em")["class"] == ["l1", "l2", "more"]
     assert html.find("code")["class"] == ["c"]
     assert html.select_one("span.h").get_text() == "html"

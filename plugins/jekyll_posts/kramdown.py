@@ -74,7 +74,8 @@ class _Lines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         document = Document(options=dict(self.options))
-        document.braces = any("{:" in line for line in lines)
+        text = "\n".join(lines)
+        document.braces, document.dollars = "{:" in text, "$$" in text
         self.md.kramdown = document
         return kramdown_lines.rewrite(lines, document)
 

@@ -35,7 +35,8 @@ class Document:
     # Extensions' outputs, each with whether it is a block of its own.
     outputs: list[tuple[str, bool]] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
-    braces: bool = False  # whether the post has a `{:` (for span lists)
+    braces: bool = False  # whether the post has a `{:` anywhere
+    dollars: bool = False  # and a `$$`: most have neither, and skip their steps
 
 
 @dataclass(frozen=True)

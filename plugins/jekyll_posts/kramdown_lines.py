@@ -78,7 +78,8 @@ class _Rewriter:
         while self.at < len(self.lines):
             self.next = self.at + 1
             toc = None
-            if not self.items and self.fence is None and self.html_end is None:
+            free = not self.items and self.fence is None and self.html_end is None
+            if free and self.document.braces:
                 toc = kramdown_blocks.toc(self.document, self.lines, self.at)
             if toc:
                 self._taken(toc, "")
@@ -123,7 +124,7 @@ class _Rewriter:
 
     def _kramdown_block(self, line: str, indent: int) -> bool:
         """A kramdown block line: its markers in its place."""
-        if "{:" not in line:
+        if not self.document.braces or "{:" not in line:
             return False
         level = len(self.items)  # the items the line is in
         while level and indent < self.items[level - 1].source:
@@ -160,7 +161,7 @@ class _Rewriter:
 
     def _with_math(self, text: str, item: bool) -> str:
         """`text` with its formulas as tokens; lines a formula takes are skipped."""
-        if "$$" not in text:
+        if not self.document.dollars or "$$" not in text:
             return text
         start = item or self.previous == "blank"
         start = start or kramdown_quotes.starts_block(self.lines, self.at)
