@@ -3,14 +3,18 @@ GFM input), so posts look as they did and `#fragments` written for Jekyll land.
 
 - Header ids: `{#id}` at the end of a header, else GitHub's rule as kramdown
   applies it: the header's text, lower-cased, without punctuation, spaces to
-  hyphens, `-1`, `-2` for repeats. Other `{...}` after a header stays text,
-  as in kramdown (Python-Markdown's attr_list would take it).
-- `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` of every header.
-- `~~struck~~`, `- [x] task` lists, `\\\\` at the end of a line as a line break; typographic quotes, dashes and `<<`/`>>`
-  (`typography`); footnotes (`kramdown_footnotes`), tables, definition lists
-  and abbreviations (extra); the block rules in `kramdown_lines`.
+  hyphens, `-1`, `-2` for repeats (a prefix and the levels in the table of
+  contents as `{::options}` set them). Other `{...}` after a header stays text.
+- `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` (`kramdown_toc`).
+- `~~struck~~`, `- [x] task` lists, `\\\\` at the end of a line as a line
+  break; typographic quotes, dashes and `<<`/`>>` (`typography`); footnotes
+  (`kramdown_footnotes`), tables, definition lists and abbreviations (extra);
+  the block rules in `kramdown_lines`.
 - kramdown's attribute lists (`kramdown_ial`), `$$` math (`kramdown_math`),
   `{::extensions}` (`kramdown_extensions`), and the escapes of `$ : = <`.
+
+`KramdownExtension(options={...})` takes kramdown options for every post, as
+`_config.yml`'s `kramdown:` would set them.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from copy import deepcopy
 from xml.etree import ElementTree as etree
 
 from markdown.extensions import Extension
@@ -36,6 +39,7 @@ from . import (
     kramdown_ial,
     kramdown_lines,
     kramdown_math,
+    kramdown_toc,
     markdown_speed,
     typography,
 )
@@ -117,75 +121,11 @@ class _Finish(Treeprocessor):
             for at, child in enumerate(parent):
                 spot = TOC.fullmatch(child.text or "") if child.tag == "p" else None
                 if spot and not len(child):
-                    parent[at] = _toc(spot.group(1), headers, dict(child.attrib))
+                    parent[at] = kramdown_toc.build(
+                        spot.group(1), headers, child.attrib
+                    )
         for item in root.iter("li"):
             _task(item)
-
-
-def _toc(kind: str, headers: list[etree.Element], attributes: dict) -> etree.Element:
-    """kramdown's nesting: a header deeper than the one before goes inside it.
-    The list's own id (`markdown-toc` unless its attribute list gives one)
-    starts the id of each entry."""
-    top = etree.Element(kind, {**attributes, "id": "markdown-toc"})
-    top.set("id", attributes.get("id", "markdown-toc"))
-    top.text = "\n"
-    stack: list[tuple[int, etree.Element]] = []
-    for header in headers:
-        level = int(header.tag[1])
-        item = etree.Element("li")
-        item.tail = "\n"
-        link = etree.SubElement(
-            item,
-            "a",
-            {
-                "href": "#" + header.get("id"),
-                "id": f"{top.get('id')}-{header.get('id')}",
-            },
-        )
-        copy = deepcopy(remove_fnrefs(header))
-        link.text = copy.text
-        link.extend(copy)
-        _unwrap_links(link)
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        if stack:
-            holder = stack[-1][1]
-            inner = holder.find(kind)
-            if inner is None:
-                inner = etree.SubElement(holder, kind)
-                inner.text = "\n"
-            inner.append(item)
-        else:
-            top.append(item)
-        stack.append((level, item))
-    return top
-
-
-def _unwrap_links(element: etree.Element) -> None:
-    """Each `<a>` gives way to its content: a TOC entry links to its header only."""
-    for parent in list(element.iter()):
-        at = 0
-        while at < len(parent):
-            child = parent[at]
-            if child.tag != "a":
-                at += 1
-                continue
-            parent.remove(child)
-            _add_text(parent, at, child.text)
-            for grandchild in list(child):
-                parent.insert(at, grandchild)
-                at += 1
-            _add_text(parent, at, child.tail)
-
-
-def _add_text(parent: etree.Element, at: int, text: str | None) -> None:
-    """Text placed just before child `at` of `parent`."""
-    if not text:
-        return
-    if at == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        parent[at - 1].tail = (parent[at - 1].tail or "") + text
 
 
 def _task(item: etree.Element) -> None:

@@ -73,7 +73,7 @@ class Definitions:
             if name in seen or name not in self._by_name:
                 continue  # kramdown ignores an unknown name
             for part in self._by_name[name]:
-                _merge(result, self.resolve(part, seen | {name}))
+                merge(result, self.resolve(part, seen | {name}))
         own = dict(parsed.values)
         if "class" in result and "class" in own:
             own["class"] = f"{result['class']} {own['class']}"
@@ -81,7 +81,8 @@ class Definitions:
         return result
 
 
-def _merge(into: dict[str, str], values: dict[str, str]) -> None:
+def merge(into: dict[str, str], values: dict[str, str]) -> None:
+    """`values` added to `into`: classes after its classes, others in place."""
     for key, value in values.items():
         if key == "class" and into.get("class"):
             into["class"] = f"{into['class']} {value}"

@@ -89,6 +89,19 @@ def toc(document: Document, lines: list[str], at: int) -> Taken | None:
     return Taken([toc_marker(kind), marker], at + 2)
 
 
+def placed(markers: list[str], prefix: str, above: str) -> list[str]:
+    """The lines for `markers`: at the margin (no `prefix`), each a paragraph of
+    its own, which ends the list or paragraph above it, as in kramdown; in a
+    list item or a quote, lines of the paragraph next to them, so the item's
+    paragraphs stay as they were."""
+    if prefix:
+        return [prefix + marker for marker in markers]
+    lines = [] if not above.strip() else [""]
+    for marker in markers:
+        lines += [marker, ""]
+    return lines
+
+
 def _after_break(lines: list[str], at: int) -> bool:
     """kramdown gives an attribute list to the block before it only when that
     block's last line is right above it; else to the block after it."""

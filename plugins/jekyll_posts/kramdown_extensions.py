@@ -21,7 +21,7 @@ from .markers import EXTENSION, MATH, extension_marker
 
 NAMES = ("comment", "nomarkdown", "options")
 BLOCK_START = re.compile(
-    r"( {0,3})\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)(/?)\}[ \t]*"
+    r" {0,3}\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)(/?)\}[ \t]*"
 )
 _BLOCK_END = r" {0,3}\{:/(?:%s)?\}[ \t]*"
 SPAN = (
@@ -54,7 +54,7 @@ def block(lines: list[str], at: int, outputs: list, options: dict) -> int:
     start = BLOCK_START.fullmatch(lines[at])
     if start is None:
         return at
-    indent, name, arguments, closed = start.groups()
+    name, arguments, closed = start.groups()
     if name == "options":
         options.update(kramdown_attributes.parse(arguments).values)
     if closed or name == "options":

@@ -18,7 +18,7 @@ from xml.etree import ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER
 
-from .kramdown_attributes import SPAN, apply, apply_to_html, parse
+from .kramdown_attributes import SPAN, apply, apply_to_html, merge, parse
 from .markers import ATTRIBUTES, MATH
 
 _MARKER = re.compile(f"{ATTRIBUTES}(\\d+)\ue001")
@@ -28,11 +28,11 @@ _EDGES = re.compile(
 )
 _STASHED = re.compile(HTML_PLACEHOLDER % r"(\d+)")
 _AFTER_MATH = re.compile(f"({MATH}(\\d+)\ue001)" + SPAN.pattern)
-_TRANSPARENT = {"li", "dd", "dt"}
+_TRANSPARENT = {"li", "dd", "dt"}  # their text has no paragraph of its own
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>")
 _MARKDOWN_ATTRIBUTE = re.compile(
     r"""^(<[A-Za-z][^<>]*?)\s+markdown=(?:"[^"]*"|'[^']*'|[^\s>]+)(?=[^<>]*>$)"""
-)  # their text has no paragraph of its own
+)
 
 
 class BlockAttributes(Treeprocessor):
@@ -69,7 +69,7 @@ class BlockAttributes(Treeprocessor):
             for number in _numbers(leading + (trailing if alone else "")):
                 values, to_next = self._values(number)
                 if to_next:
-                    _merge(pending, values)
+                    merge(pending, values)
                 elif previous is not None:
                     self._apply(previous, values)
             if alone:
@@ -82,7 +82,7 @@ class BlockAttributes(Treeprocessor):
             for number in _numbers(trailing):
                 values, to_next = self._values(number)
                 if to_next:
-                    _merge(pending, values)
+                    merge(pending, values)
                 elif child.tag not in _TRANSPARENT:
                     self._apply(child, values)
             previous = child
@@ -97,7 +97,10 @@ class BlockAttributes(Treeprocessor):
         if element.tag == "p" and stashed and not len(element):
             blocks = self.md.htmlStash.rawHtmlBlocks
             number = int(stashed.group(1))
-            blocks[number] = apply_to_html(str(blocks[number]), values)
+            if isinstance(blocks[number], str):
+                blocks[number] = apply_to_html(blocks[number], values)
+            else:  # an element kept for later (md_in_html)
+                apply(blocks[number], values)
         else:
             apply(element, values)
 
@@ -112,13 +115,6 @@ def _in_order(element: etree.Element):
 
 def _numbers(markers: str) -> list[int]:
     return [int(n) for n in _MARKER.findall(markers)]
-
-
-def _merge(into: dict[str, str], values: dict[str, str]) -> None:
-    for key, value in values.items():
-        if key == "class" and into.get("class"):
-            value = f"{into['class']} {value}"
-        into[key] = value
 
 
 class SpanAttributes(Treeprocessor):
@@ -163,17 +159,22 @@ class SpanAttributes(Treeprocessor):
             position = 0
             while found := _STASHED.search(value, position):
                 position = found.end()
-                tag = _TAG.fullmatch(str(stash[int(found[1])]))
+                stashed = stash[int(found[1])]
+                tag = _TAG.fullmatch(stashed) if isinstance(stashed, str) else None
                 if tag is None:
                     continue
+                name_of = tag[2].lower()
                 if not tag[1]:
-                    opened.append((tag[2].lower(), int(found[1])))
+                    opened.append((name_of, int(found[1])))
                     continue
+                starts = [at for at, (t, _) in enumerate(opened) if t == name_of]
+                if not starts:
+                    continue
+                _, start = opened.pop(starts[-1])
                 span = SPAN.match(value, found.end())
-                starts = [n for t, n in opened if t == tag[2].lower()]
-                if span and starts:
+                if span:
                     values = self.md.kramdown.definitions.resolve(parse(span[1]))
-                    stash[starts[-1]] = apply_to_html(str(stash[starts[-1]]), values)
+                    stash[start] = apply_to_html(stash[start], values)
                     value = value[: span.start()] + value[span.end() :]
                     setattr(element, name, value)
 

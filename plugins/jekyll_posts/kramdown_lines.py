@@ -8,18 +8,15 @@ blocks differently from Python-Markdown.
   needs a blank line there, so one is added.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
-- Quotes: see `kramdown_quotes`.
-- A definition (`: text`) is read as a list item is: its lines, lazy ones
-  too, re-indented, so its second paragraph stays in it.
+- Quotes: see `kramdown_quotes`. A definition (`: text`) is read as a list
+  item is: its lines, lazy ones too, re-indented.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
-- `#word` is text, not a header, without a space after the `#`s.
-- An abbreviation's definition (`*[HTML]: ...`) may be indented by up to three
-  spaces.
+- `#word` is text, not a header, without a space after the `#`s; an
+  abbreviation's definition (`*[HTML]: ...`) may be indented.
 - kramdown's own block lines (attribute lists, their definitions, extensions,
-  `* TOC` + `{:toc}`) become markers (`kramdown_blocks`), and its `$$` formulas
-  tokens (`kramdown_math`): at the margin a marker is a paragraph of its own,
-  which ends the list or paragraph above it, as in kramdown.
+  `* TOC` + `{:toc}`) become markers (`kramdown_blocks`), its `$$` formulas
+  tokens (`kramdown_math`).
 
 Lines in code blocks and raw HTML blocks are left exactly as they are.
 """
@@ -144,20 +141,11 @@ class _Rewriter:
         return True
 
     def _taken(self, taken: kramdown_blocks.Taken, prefix: str) -> None:
-        """Markers at the margin are paragraphs of their own; in a list item or a
-        quote, lines of the paragraph they are next to."""
         self.next = taken.end
-        if prefix:
-            self.out += [prefix + marker for marker in taken.markers]
-            return
-        for marker in taken.markers:
-            if self.out and self.out[-1].strip():
-                self.out.append("")
-            self.out += [marker, ""]
-        if not taken.markers and self.out and self.out[-1].strip():
-            self.out.append("")
-        self.previous = "blank"
-        self.last_list = None
+        above = self.out[-1] if self.out else ""
+        self.out += kramdown_blocks.placed(taken.markers, prefix, above)
+        if not prefix:
+            self.previous, self.last_list = "blank", None
 
     def _with_math(self, text: str, item: bool) -> str:
         """`text` with its formulas as tokens; lines a formula takes are skipped."""
@@ -189,10 +177,8 @@ class _Rewriter:
         if line.lstrip().startswith(">"):
             if self.previous == "blank":
                 self.out += kramdown_quotes.separate(self.out)
-            quoted = kramdown_quotes.fence(self.lines, self.at)
-            if quoted:
-                lines, self.next = quoted
-                self.out += lines
+            if quoted := kramdown_quotes.fence(self.lines, self.at):
+                self.out, self.next = self.out + quoted[0], quoted[1]
                 self.previous = "text"
                 return
         if self.previous == "text" and _HR.match(line) and "-" not in line:

@@ -196,11 +196,12 @@ class MathPostprocessor(Postprocessor):
         if MATH not in text:
             return text
         formulas: list[Formula] = self.md.kramdown.formulas
-        text = _WRAPPED.sub(lambda m: _block(formulas[int(m[2])], m[1]), text)
+        text = _WRAPPED.sub(lambda m: _alone(formulas[int(m[2])], m[1]), text)
         return _TOKEN.sub(lambda m: _written(formulas[int(m[1])]), text)
 
 
-def _block(formula: Formula, attributes: str) -> str:
+def _alone(formula: Formula, attributes: str) -> str:
+    """A formula that is all of a paragraph: a block one in its place."""
     if not formula.block:
         return f"<p{attributes}>{_written(formula)}</p>"
     if attributes:
