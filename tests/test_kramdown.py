@@ -511,3 +511,42 @@ def test_definitions_quotes_abbreviations_and_line_breaks():
     assert html.find("abbr")["title"] == "HyperText Markup Language"
     assert html.find_all("p")[-1].find("br") is not None
     assert "broken, : = $ escaped." in text_of(html)
+
+
+def test_a_site_build_writes_them_and_warns_only_about_options_not_applied(site):
+    site.write(
+        "_posts/2021-01-01-math.md",
+        """
+        ---
+        title: Math
+        ---
+        {: class="table-of-content"}
+        * TOC
+        {:toc}
+
+        ## The $$\\alpha$$ of it
+
+        Where $$s_{t-1}$$ and $$a_1$$.[^1]
+        {: .lead}
+
+        {::options parse_block_html="true" /}
+
+        [^1]: A note.
+        """,
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert result.problems == [
+        "content/_posts/2021-01-01-math.md:13:1: warning: renders differently from "
+        "Jekyll: kramdown option not applied: 'parse_block_html=\"true\"': this site "
+        "does not apply this kramdown option, so the post reads as if it were not set "
+        "(it applies auto_id_prefix, toc_levels and footnote_nr)"
+    ]
+    body = result.page("2021/01/01/math.html").select_one(".post-body")
+    assert body.select_one("ul.table-of-content#markdown-toc a")["href"] == (
+        "#the-alpha-of-it"
+    )
+    assert body.find("h2").get_text() == "The \\(\\alpha\\) of it"
+    lead = body.select_one("p.lead")
+    assert text_of(lead) == "Where \\(s_{t-1}\\) and \\(a_1\\).1"
+    assert lead.select_one("sup a")["href"] == "#fn:1"

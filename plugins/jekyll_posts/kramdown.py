@@ -170,7 +170,7 @@ class KramdownExtension(Extension):
         }
         md.preprocessors.register(_Lines(md, options), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
-        md.treeprocessors.deregister("attr_list")
+        md.treeprocessors.deregister("attr_list", strict=False)
         if "toc" in md.treeprocessors:  # kramdown prints a `[TOC]` paragraph
             md.treeprocessors["toc"].marker = ""
         attributes = kramdown_ial.BlockAttributes(md)
