@@ -105,6 +105,8 @@ MATH = {
         ```
 
         [link $$l_1$$](https://example.org/) and **bold $$b_1$$** and *$$e_1$$*.
+
+        ![alt $$x$$](/a.png) and [a](/q=$$y$$ "title $$z$$").
         """,
     "math-with-attributes": r"""
         $$b_1$$
@@ -319,6 +321,20 @@ ATTRIBUTES = {
         - in a list[^in]
 
         [^in]: In a list.
+        """,
+    "kramdown-in-code": """
+        Write `{::comment}x{:/}`, `{::nomarkdown}<b>{:/}`, `*a*{: .x}` or `{:toc}`.
+
+        ```
+        {: .not-applied}
+        {:name: .not-defined}
+        {::comment}
+        shown
+        {:/comment}
+        ```
+        {: .applied}
+
+            {: .indented-code}
         """,
     "escapes-and-quotes": """
         a \\: b \\= c \\< d \\$ e \\| f \\* g

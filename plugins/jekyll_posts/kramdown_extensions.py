@@ -118,7 +118,8 @@ def levels(value: str) -> set[int]:
 
 
 def register(md) -> None:
+    """Span extensions after code spans, which show them as written."""
     md.inlinePatterns.register(
-        SpanExtensions(SPAN, md), "kramdown_span_extensions", 195
+        SpanExtensions(SPAN, md), "kramdown_span_extensions", 187
     )
     md.postprocessors.register(Outputs(md), "kramdown_extensions", 26)
