@@ -24,9 +24,11 @@ BLOCK_START = re.compile(
     r" {0,3}\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)(/?)\}[ \t]*"
 )
 _BLOCK_END = r" {0,3}\{:/(?:%s)?\}[ \t]*"
+# A code span that comes first is passed over: it shows an extension as written.
 SPAN = (
-    r"\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)"
-    r"(?:/\}|\}(.*?)\{:/(?:\1)?\})"
+    r"(`+).+?(?<!`)\1(?!`)"
+    r"|\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)"
+    r"(?:/\}|\}(.*?)\{:/(?:\2)?\})"
 )
 APPLIED = {"auto_id_prefix", "toc_levels", "footnote_nr"}
 # Jekyll's kramdown settings: an option set to these changes nothing.
@@ -75,7 +77,9 @@ class SpanExtensions(InlineProcessor):
     """A span extension: a marker for its output, untouched by inline Markdown."""
 
     def handleMatch(self, m: re.Match, data: str):
-        name, arguments, text = m.group(1), m.group(2), m.group(3) or ""
+        if m.group(1):
+            return None, None, None
+        name, arguments, text = m.group(2), m.group(3), m.group(4) or ""
         document = self.md.kramdown
         if name == "options":
             document.options.update(kramdown_attributes.parse(arguments).values)
@@ -118,8 +122,8 @@ def levels(value: str) -> set[int]:
 
 
 def register(md) -> None:
-    """Span extensions after code spans, which show them as written."""
+    """Span extensions before code spans, so that code in them is theirs."""
     md.inlinePatterns.register(
-        SpanExtensions(SPAN, md), "kramdown_span_extensions", 187
+        SpanExtensions(SPAN, md), "kramdown_span_extensions", 195
     )
     md.postprocessors.register(Outputs(md), "kramdown_extensions", 26)

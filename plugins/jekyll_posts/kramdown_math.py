@@ -27,6 +27,7 @@ _QUOTES = re.compile(r"(?: {0,3}>[ ]?)+")
 _QUOTE = re.compile(r" {0,3}>[ ]?")
 _ITEM = re.compile(r"(?:[-+*:]|\d{1,9}[.)])[ ]+(?=\$\$)|")
 _TICKS = re.compile(r"`+")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SCAN = re.compile(r"\\.|`+|\$\$")
 _INTERRUPTS = re.compile(r" {0,3}(?:#|>|```|~~~|[-+*] |\d{1,9}[.)] |\{:|<[A-Za-z/!])")
 _BOUNDARY = re.compile(r" {0,3}(?:\{:.*\}|\^)?[ \t]*$")
@@ -105,9 +106,11 @@ class Scanner:
                 joined, more = joined + "\n" + line, more + 1
                 close = joined.find("$$", found.end())
             formula = joined[found.end() : close]
-            if close < 0 or (row and "|" in formula):
-                cursor = found.end()
+            if close < 0 or (row and _UNESCAPED_PIPE.search(formula)):
+                cursor = found.end()  # in a table, a `|` ends the cell first
                 continue
+            if row:
+                formula = formula.replace("\\|", "|")
             text, taken = joined, more
             pieces.append(text[start : found.start()] + self._add(formula, False))
             start = cursor = close + 2
