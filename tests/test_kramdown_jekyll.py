@@ -323,6 +323,19 @@ ATTRIBUTES = {
 
         [^in]: In a list.
         """,
+    "attributes-around-highlight": """
+        {: .dropped}
+        {% highlight ruby %}
+        x = 1
+        {% endhighlight %}
+
+        Text right before
+        {% highlight ruby %}
+        y = 2
+        {% endhighlight %}
+        {: .to-the-next-block}
+        More.
+        """,
     "kramdown-in-code": """
         Write `{::comment}x{:/}`, `{::nomarkdown}<b>{:/}`, `*a*{: .x}` or `{:toc}`.
 

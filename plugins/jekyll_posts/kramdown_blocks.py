@@ -21,6 +21,7 @@ from .kramdown_quotes import QUOTES
 from .markers import attributes_marker, extension_marker, toc_marker
 
 _ITEM = re.compile(r" {0,3}([-+*]|\d{1,9}[.)]) ")
+HIGHLIGHTED = re.compile("[ \t]*\ue004\\d+\ue001[ \t]*")  # a `{% highlight %}`
 
 
 @dataclass
@@ -111,6 +112,8 @@ def _after_break(lines: list[str], at: int) -> bool:
     quotes = QUOTES.match(above)
     if quotes and QUOTES.match(lines[at]):
         above = above[quotes.end() :]
+    if HIGHLIGHTED.fullmatch(above):  # Jekyll writes a blank line after it
+        return True
     return not above.strip() or bool(
         LINE.fullmatch(above) or DEFINITION.fullmatch(above)
     )

@@ -27,6 +27,7 @@ _EDGES = re.compile(
     re.S,
 )
 _STASHED = re.compile(HTML_PLACEHOLDER % r"(\d+)")
+_HIGHLIGHTED = re.compile("\ue004\\d+\ue001")
 _AFTER_MATH = re.compile(f"({MATH}(\\d+)\ue001)" + SPAN.pattern)
 _TRANSPARENT = {"li", "dd", "dt"}  # their text has no paragraph of its own
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>")
@@ -59,9 +60,9 @@ class BlockAttributes(Treeprocessor):
         for child in list(parent):
             text = child.text or ""
             if ATTRIBUTES not in text:
-                if pending:
+                if pending and not _HIGHLIGHTED.fullmatch(text):
                     self._apply(child, pending)
-                    pending = {}
+                pending = {}  # kramdown gives none to Jekyll's highlighted block
                 previous = child
                 continue
             leading, middle, trailing = _EDGES.fullmatch(text).groups()

@@ -12,6 +12,8 @@ blocks differently from Python-Markdown.
   item is: its lines, lazy ones too, re-indented.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
+- A highlighted block (`{% highlight %}`, a marker by now) is a block of its
+  own, as Jekyll writes it, with a blank line before and after.
 - `#word` is text, not a header, without a space after the `#`s; an
   abbreviation's definition (`*[HTML]: ...`) may be indented.
 - kramdown's own block lines (attribute lists, their definitions, extensions,
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 from . import kramdown_blocks, kramdown_quotes
 from .kramdown_attributes import LINE
-from .kramdown_blocks import Document
+from .kramdown_blocks import HIGHLIGHTED, Document
 from .kramdown_math import Scanner
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
@@ -174,6 +176,12 @@ class _Rewriter:
             return
         if _ABBREVIATION.match(line):
             line = line.lstrip()  # kramdown reads it indented too
+        if HIGHLIGHTED.fullmatch(line):  # Jekyll writes it with a blank line around
+            self.out += (
+                ["", line, ""] if self.out and self.out[-1].strip() else [line, ""]
+            )
+            self.previous = "blank"
+            return
         if line.lstrip().startswith(">"):
             if self.previous == "blank":
                 self.out += kramdown_quotes.separate(self.out)
