@@ -18,10 +18,9 @@ from . import kramdown_extensions
 from .kramdown_attributes import DEFINITION, LINE, Definitions, Parsed, parse
 from .kramdown_math import Formula
 from .kramdown_quotes import QUOTES
-from .markers import attributes_marker, extension_marker, toc_marker
+from .markers import STASH_ALONE, attributes_marker, extension_marker, toc_marker
 
 _ITEM = re.compile(r" {0,3}([-+*]|\d{1,9}[.)]) ")
-HIGHLIGHTED = re.compile("[ \t]*\ue004\\d+\ue001[ \t]*")  # a `{% highlight %}`
 
 
 @dataclass
@@ -112,7 +111,7 @@ def _after_break(lines: list[str], at: int) -> bool:
     quotes = QUOTES.match(above)
     if quotes and QUOTES.match(lines[at]):
         above = above[quotes.end() :]
-    if HIGHLIGHTED.fullmatch(above):  # Jekyll writes a blank line after it
+    if STASH_ALONE.fullmatch(above):  # Jekyll writes a blank line after it
         return True
     return not above.strip() or bool(
         LINE.fullmatch(above) or DEFINITION.fullmatch(above)

@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER
 
 from .kramdown_attributes import SPAN, apply, apply_to_html, merge, parse
-from .markers import ATTRIBUTES, MATH
+from .markers import ATTRIBUTES, MATH, STASH_ALONE
 
 _MARKER = re.compile(f"{ATTRIBUTES}(\\d+)\ue001")
 _EDGES = re.compile(
@@ -27,7 +27,6 @@ _EDGES = re.compile(
     re.S,
 )
 _STASHED = re.compile(HTML_PLACEHOLDER % r"(\d+)")
-_HIGHLIGHTED = re.compile("\ue004\\d+\ue001")
 _AFTER_MATH = re.compile(f"({MATH}(\\d+)\ue001)" + SPAN.pattern)
 _TRANSPARENT = {"li", "dd", "dt"}  # their text has no paragraph of its own
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>")
@@ -60,7 +59,7 @@ class BlockAttributes(Treeprocessor):
         for child in list(parent):
             text = child.text or ""
             if ATTRIBUTES not in text:
-                if pending and not _HIGHLIGHTED.fullmatch(text):
+                if pending and not STASH_ALONE.fullmatch(text):
                     self._apply(child, pending)
                 pending = {}  # kramdown gives none to Jekyll's highlighted block
                 previous = child

@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 from . import kramdown_blocks, kramdown_quotes
 from .kramdown_attributes import LINE
-from .kramdown_blocks import HIGHLIGHTED, Document
+from .kramdown_blocks import Document
 from .kramdown_math import Scanner
+from .markers import STASH_ALONE
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
 _DEFINITION = re.compile(r"( {0,3})(:)( +)(?=\S)")
@@ -176,7 +177,7 @@ class _Rewriter:
             return
         if _ABBREVIATION.match(line):
             line = line.lstrip()  # kramdown reads it indented too
-        if HIGHLIGHTED.fullmatch(line):  # Jekyll writes it with a blank line around
+        if STASH_ALONE.fullmatch(line):  # Jekyll writes it with a blank line around
             self.out += (
                 ["", line, ""] if self.out and self.out[-1].strip() else [line, ""]
             )

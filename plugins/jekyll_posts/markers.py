@@ -17,6 +17,8 @@ RAW_BRACE = "\ue002"
 IN_TAG = "\ue003"
 # `\ue004N\ue001`: HTML kept aside during Markdown (a highlight block).
 STASH = re.compile("<p>\ue004(\\d+)\ue001</p>|\ue004(\\d+)\ue001")
+# A line (or a paragraph's text) that is only such a block's marker.
+STASH_ALONE = re.compile("[ \t]*\ue004\\d+\ue001[ \t]*")
 # `\ue005ul\ue001`, `\ue005ol\ue001`: where kramdown's `{:toc}` list stood.
 TOC = re.compile("\ue005([uo]l)\ue001")
 
