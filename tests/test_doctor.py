@@ -16,49 +16,57 @@ from jekyll_posts import doctor
 from jekyll_posts.differences import scan
 
 DIFFERENT = """\
-{: .before}
 A paragraph.
-
-{:name: .x}
-{::comment}
-Inline $$a$$ and `$$code$$`.
-[TOC]
-> ```
-{.no-colon} and *span*{#no-colon}
+{::options parse_block_html="true" toc_levels="2..3" /}
+{::options hard_wrap="false" /}
+Text `{::options hard_wrap="true" /}` in code.
 """
 
 
 def test_each_kramdown_difference_is_found_where_it_is():
     found = [(d.kind, d.line, d.col, d.text) for d in scan(DIFFERENT, first_line=5)]
     assert found == [
-        ("attribute list before a block", 5, 1, "{: .before}"),
-        ("attribute list definition", 8, 1, "{:name: .x}"),
-        ("kramdown extension", 9, 1, "{::comment}"),
-        ("math", 10, 8, "$$"),
-        ("[TOC] marker", 11, 1, "[TOC]"),
-        ("fence in a blockquote", 12, 1, "> ```"),
-        ("attribute list without ':'", 13, 1, "{.no-colon}"),
-        ("attribute list without ':'", 13, 23, "{#no-colon}"),
+        ("kramdown option not applied", 6, 1, 'parse_block_html="true"'),
     ]
 
 
 def test_code_and_what_this_site_reads_like_kramdown_are_not_differences():
     text = textwrap.dedent(
         """\
+        {: .before}
         A paragraph.
         {: .after}
+
+        {:name: .x}
+        {: name}
+        Inline $$a_1$$ and a *span*{: .x} and {.no-colon} and [TOC].
+
+        $$
+        x^2
+        $$
+
+        {::comment}
+        hidden
+        {:/comment}
+
+        {::options toc_levels="2..3" footnote_nr="2" /}
+
+        > ```
+        > a fence in a quote
+        > ```
 
         * TOC
         {:toc}
 
         ```
-        {: .in-code} $$x$$ {::comment}
+        {::options parse_block_html="true" /}
+        > ```
         ```
 
-            {:name: .indented-code}
+            {::options parse_block_html="true" /}
 
         {% highlight text %}
-        [TOC]
+        > ```
         {% endhighlight %}
         """
     )
@@ -86,7 +94,7 @@ def blog(tmp_path):
         [c]({{ site.baseurl }}{% post_url 2021-01-01-clean %}) {% post_url 2021-01-01-clean %}
         {% include box.html x="1" %}
 
-        $$x$$
+        {::options parse_block_html="true" /}
         """,
     )
     write("_site/2021/copy.md", "{% if ignored %}\n")
@@ -115,8 +123,8 @@ def test_the_report_groups_every_finding_by_kind(blog):
         Liquid filter not known (Jekyll passes the value on) (1)
           _posts/2021-01-02-busy.md:5:30: unknown Liquid filter 'shout'
 
-        math (1)
-          _posts/2021-01-02-busy.md:10:1: warning: renders differently from Jekyll: math: '$$': '$$' math is left as written; kramdown writes \\[...\\] and \\(...\\) for MathJax
+        kramdown option not applied (1)
+          _posts/2021-01-02-busy.md:10:1: warning: renders differently from Jekyll: kramdown option not applied: 'parse_block_html="true"': this site does not apply this kramdown option, so the post reads as if it were not set (it applies auto_id_prefix, toc_levels and footnote_nr)
 
         post_url or link outside a link (1)
           _posts/2021-01-02-busy.md:7:56: warning: post_url or link outside a link: Jekyll prints the address below the host (/blog/2021/...); this site prints SITEURL in front (https://example.org/blog/...)

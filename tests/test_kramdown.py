@@ -11,6 +11,7 @@ from markdown import Markdown
 
 from conftest import ROOT
 from jekyll_posts.kramdown import KramdownExtension, gfm_id
+from jekyll_posts.kramdown_attributes import parse
 
 
 def settings() -> dict:
@@ -266,3 +267,286 @@ def test_typography_is_smartys(text):
     )
     expected = BeautifulSoup(smarty.convert(text), "html.parser").get_text()
     assert convert(text).get_text() == expected
+
+
+def text_of(html: BeautifulSoup) -> str:
+    return " ".join(html.get_text().split())
+
+
+def test_math_as_mathjax_writes_it():
+    html = convert(
+        r"""
+        Where $$s_{t-1}$$ and $$a * b * c$$, "$$a<b$$" and `$$code$$` and \$$x$$.
+
+        $$
+        \begin{aligned}
+        a &= b_1 \\
+        c &= "d"
+        \end{aligned}
+        $$
+
+        ```
+        $$fenced$$
+        ```
+        """
+    )
+    assert html.find("p").get_text() == (
+        r"Where \(s_{t-1}\) and \(a * b * c\), “\(a<b\)” and $$code$$ and $$x$$."
+    )
+    assert not html.find("em")
+    assert html.find("code").get_text() == "$$code$$"
+    display = '\\[\\begin{aligned}\na &amp;= b_1 \\\\\nc &amp;= "d"\n\\end{aligned}\\]'
+    assert f"</p>\n{display}\n<div" in str(html)
+    assert html.select_one("pre code").get_text() == "$$fenced$$\n"
+
+
+def test_math_is_a_block_only_between_block_boundaries():
+    html = convert(
+        """
+        $$a$$
+        text after
+
+        # Header
+        $$b$$
+
+        - $$c$$
+        - item $$d$$
+
+        > $$e$$
+
+        $$f$$
+        {: .eq}
+        """
+    )
+    paragraphs = [p.get_text() for p in html.find_all("p")]
+    assert paragraphs == ["\\(a\\)\ntext after", "\\(b\\)"]
+    assert [li.get_text() for li in html.find_all("li")] == ["\\[c\\]", "item \\(d\\)"]
+    assert html.find("blockquote").get_text().strip() == "\\[e\\]"
+    assert html.select_one("div.eq").get_text().strip() == "\\[f\\]"
+
+
+def test_math_is_left_as_written_in_addresses_and_titles():
+    html = convert('![alt $$x$$](/a.png) [a](/q=$$y$$ "t $$z$$")')
+    assert html.find("img")["alt"] == "alt $$x$$"
+    assert (html.find("a")["href"], html.find("a")["title"]) == ("/q=$$y$$", "t $$z$$")
+
+
+def test_block_attribute_lists_go_before_or_after_their_block():
+    html = convert(
+        """
+        {: .before #first}
+        A paragraph.
+
+        Para
+        {: .p}
+        more text
+
+        > Tip.
+        {: .prompt-tip }
+
+        {: .list}
+        - one
+        - two
+        {: .item}
+
+        ```
+        code
+        ```
+        {: file="a.txt"}
+
+        Surrounded:
+
+        {: .next}
+
+        After.
+        """
+    )
+    assert html.select_one("p#first")["class"] == ["before"]
+    assert [p.get("class") for p in html.find_all("p")[1:3]] == [["p"], None]
+    assert html.find_all("p")[2].get_text() == "more text"
+    assert html.select_one("blockquote.prompt-tip p").get_text() == "Tip."
+    assert html.find("ul")["class"] == ["list", "item"]
+    assert html.select_one("div.highlight")["file"] == "a.txt"
+    assert html.select_one("p.next").get_text() == "After."
+    assert "{:" not in html.get_text()
+
+
+def test_attribute_list_definitions_and_spans():
+    html = convert(
+        """
+        {:ref: .defined #defid data-x="1"}
+
+        A **strong**{:ref} and *em*{: late .more}, `code`{: .c},
+        <span>html</span>{: .h}, but word{: .x} and *a* {: .y} and *b*{.z} stay.
+
+        {:late: .l1}
+        {:late: .l2}
+
+        {:nested: ref .n}
+        {: nested #own class="replaced" .added}
+        Own values win.
+        """
+    )
+    strong = html.find("strong")
+    assert (strong["class"], strong["id"], strong["data-x"]) == (
+        ["defined"],
+        "defid",
+        "1",
+    )
+    assert html.find("em")["class"] == ["l1", "l2", "more"]
+    assert html.find("code")["class"] == ["c"]
+    assert html.select_one("span.h").get_text() == "html"
+    assert "word{: .x} and a {: .y} and b{.z} stay" in text_of(html)
+    last = html.find_all("p")[-1]
+    assert (last["id"], last["class"]) == ("own", ["defined", "n", "replaced", "added"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('.a.b#c key="v" .d', ([], {"class": "a b d", "id": "c", "key": "v"})),
+        ("r .x -r key=bare", (["r"], {"class": "x"})),
+        ("k='a\\'b' v=\"x\\}y\"", ([], {"k": "a'b", "v": "x}y"})),
+        ('.b class="a"', ([], {"class": "a"})),
+    ],
+)
+def test_attribute_lists_read_as_kramdown_reads_them(text, expected):
+    parsed = parse(text)
+    assert (parsed.names, parsed.values) == expected
+
+
+def test_toc_with_its_attribute_lists_and_options():
+    html = convert(
+        """
+        {::options toc_levels="2..3" auto_id_prefix="id-" /}
+
+        {: class="table-of-content"}
+        * TOC
+        {:toc #contents}
+
+        # One
+        ## Two
+        #### Four
+        """
+    )
+    toc = html.select_one("ul.table-of-content")
+    assert toc["id"] == "contents"
+    assert [(a["href"], a["id"]) for a in toc.select("a")] == [
+        ("#id-two", "contents-id-two")
+    ]
+    assert "{::" not in html.get_text()
+
+
+def test_comments_nomarkdown_and_unapplied_options():
+    html = convert(
+        """
+        {::comment}
+        hidden *text*
+        {:/comment}
+
+        {::nomarkdown}
+        <b>*raw*</b> $$x$$
+        {:/nomarkdown}
+
+        Inline {::nomarkdown}<i>*kept*</i>{:/} and {::comment}gone{:/} text.
+
+        {::options parse_block_html="true" /}
+        """
+    )
+    assert text_of(html) == "*raw* $$x$$ Inline *kept* and text."
+    assert html.find("b").get_text() == "*raw*"
+
+
+def test_footnotes_numbered_as_kramdown_numbers_them():
+    html = convert(
+        """
+        Second first[^b] then first[^a] and again[^b].
+
+        [^a]: Note A.
+        [^b]: Note B.
+        [^unused]: Never referenced.
+        """
+    )
+    assert [(s["id"], s.a["href"], s.a.get_text()) for s in html.select("p > sup")] == [
+        ("fnref:b", "#fn:b", "1"),
+        ("fnref:a", "#fn:a", "2"),
+        ("fnref:b:1", "#fn:b", "1"),
+    ]
+    notes = html.select("div.footnotes li")
+    assert [li["id"] for li in notes] == ["fn:b", "fn:a"]
+    assert [a["href"] for a in notes[0].select("a.reversefootnote")] == [
+        "#fnref:b",
+        "#fnref:b:1",
+    ]
+    assert text_of(notes[0]) == "Note B. ↩ ↩2"
+
+
+def test_definitions_quotes_abbreviations_and_line_breaks():
+    html = convert(
+        """
+        Term
+        : def
+          continued
+
+          second paragraph
+
+        > one
+
+        > two
+        >
+        > ```
+        > code
+        > ```
+
+          *[HTML]: HyperText Markup Language
+
+        HTML \\\\
+        broken, \\: \\= \\$ escaped.
+        """
+    )
+    assert text_of(html.find("dd")) == "def continued second paragraph"
+    quotes = html.find_all("blockquote")
+    assert [text_of(q) for q in quotes] == ["one", "two code"]
+    assert quotes[1].select_one("pre code").get_text() == "code\n"
+    assert html.find("abbr")["title"] == "HyperText Markup Language"
+    assert html.find_all("p")[-1].find("br") is not None
+    assert "broken, : = $ escaped." in text_of(html)
+
+
+def test_a_site_build_writes_them_and_warns_only_about_options_not_applied(site):
+    site.write(
+        "_posts/2021-01-01-math.md",
+        """
+        ---
+        title: Math
+        ---
+        {: class="table-of-content"}
+        * TOC
+        {:toc}
+
+        ## The $$\\alpha$$ of it
+
+        Where $$s_{t-1}$$ and $$a_1$$.[^1]
+        {: .lead}
+
+        {::options parse_block_html="true" /}
+
+        [^1]: A note.
+        """,
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert result.problems == [
+        "content/_posts/2021-01-01-math.md:13:1: warning: renders differently from "
+        "Jekyll: kramdown option not applied: 'parse_block_html=\"true\"': this site "
+        "does not apply this kramdown option, so the post reads as if it were not set "
+        "(it applies auto_id_prefix, toc_levels and footnote_nr)"
+    ]
+    body = result.page("2021/01/01/math.html").select_one(".post-body")
+    assert body.select_one("ul.table-of-content#markdown-toc a")["href"] == (
+        "#the-alpha-of-it"
+    )
+    assert body.find("h2").get_text() == "The \\(\\alpha\\) of it"
+    lead = body.select_one("p.lead")
+    assert text_of(lead) == "Where \\(s_{t-1}\\) and \\(a_1\\).1"
+    assert lead.select_one("sup a")["href"] == "#fn:1"

@@ -65,11 +65,15 @@ SENTENCES = st.sampled_from([
     "note[^1] here", "HTML <b>bold</b>", "5'10\" tall -- dash... ok", "x | y",
     "{: .klass}", "tab\there", "trailing  ", "entity &amp; &copy;", "Term",
     "x_y_z and HTML", "\\*escaped\\*", "~~struck~~", "<https://auto.org>",
+    "math $$x_1 * y_2$$ here", "$$a_b$$", "*em*{: .x #y} span", "{: ref}", "\\$$no$$",
+    "{::comment}gone{:/comment}", "`$$code$$`", "line \\\\",
 ])  # fmt: skip
 STARTERS = st.sampled_from([
     "", "", "", "# ", "- ", "1. ", "> ", "    ", ": ", "*[HTML]: Hyper Text\n",
     "[r]: https://r.org\n", "[^1]: Footnote text\n", "| a | b |\n|---|---|\n",
     "<div>raw</div>\n", "---\n", "===\n", "```\ncode\n```\n", "* TOC\n{:toc}\n", " ",
+    "{: .cls}\n", "{:ref: .r #i}\n", "$$\nx^2\n$$\n", ": ", "> ```\n> q\n> ```\n",
+    "{::nomarkdown}\n<b>*raw*</b>\n{:/nomarkdown}\n", "{::options footnote_nr=\"3\" /}\n",
 ])  # fmt: skip
 lines = st.tuples(STARTERS, SENTENCES).map("".join)
 blocks = st.lists(lines, min_size=1, max_size=3).map("\n".join)
@@ -118,6 +122,7 @@ INLINE = st.sampled_from(list("`*_~[]()!<>&\\#:=-|^ \n") + [
     "``", "~~", "**", "  \n", "](x)", "[^1]", "<b>", "</b>", "&amp;", "<http://a.b>",
     "<a@b.c>", "![i](p.png)", "[r]: /u\n", "\n\n", "\n    ", "\n> ", "\n- ", "\n1. ",
     "\n# ", "\n===\n", "\n---\n", "\n: ", "*[A]: B\n", "A", "word", "é", "{: .x}",
+    "$$", "$", "\n{: .y}\n", "{:", "\n{:r: .z}\n", "{::comment}", "{:/}", "\\\\\n",
 ])  # fmt: skip
 inline_documents = st.lists(INLINE | st.text(max_size=3), max_size=40).map("".join)
 

@@ -3,12 +3,18 @@ GFM input), so posts look as they did and `#fragments` written for Jekyll land.
 
 - Header ids: `{#id}` at the end of a header, else GitHub's rule as kramdown
   applies it: the header's text, lower-cased, without punctuation, spaces to
-  hyphens, `-1`, `-2` for repeats. Other `{...}` after a header stays text,
-  as in kramdown (Python-Markdown's attr_list would take it).
-- `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` of every header.
-- `~~struck~~`, `- [x] task` lists; typographic quotes, dashes and `<<`/`>>`
-  (`typography`); footnotes, tables, definition lists, abbreviations and `{: .class}`
-  attribute lists (extra); the block rules in `kramdown_lines`.
+  hyphens, `-1`, `-2` for repeats (a prefix and the levels in the table of
+  contents as `{::options}` set them). Other `{...}` after a header stays text.
+- `* TOC` + `{:toc}`: kramdown's `ul#markdown-toc` (`kramdown_toc`).
+- `~~struck~~`, `- [x] task` lists, `\\\\` at the end of a line as a line
+  break; typographic quotes, dashes and `<<`/`>>` (`typography`); footnotes
+  (`kramdown_footnotes`), tables, definition lists and abbreviations (extra);
+  the block rules in `kramdown_lines`.
+- kramdown's attribute lists (`kramdown_ial`), `$$` math (`kramdown_math`),
+  `{::extensions}` (`kramdown_extensions`), and the escapes of `$ : = <`.
+
+`KramdownExtension(options={...})` takes kramdown options for every post, as
+`_config.yml`'s `kramdown:` would set them.
 """
 
 from __future__ import annotations
@@ -16,23 +22,34 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from copy import deepcopy
 from xml.etree import ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.extensions.toc import remove_fnrefs, render_inner_html, strip_tags
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import (
+    SimpleTagInlineProcessor,
+    SubstituteTagInlineProcessor,
+)
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import kramdown_lines, markdown_speed, typography
+from . import (
+    kramdown_extensions,
+    kramdown_footnotes,
+    kramdown_ial,
+    kramdown_lines,
+    kramdown_math,
+    kramdown_toc,
+    markdown_speed,
+    typography,
+)
+from .kramdown_blocks import Document
 from .markers import TOC
 
 HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
-_ATTRIBUTES = re.compile(r"[ \t]\{:?[ ]*[^}\n ][^}\n]*\}[ \t]*$")
-_BLOCK_IAL = re.compile(r"\{:(?![\w-]+:)[^}\n]*\}[ \t]*")
 _TASK = re.compile(r"\[([ xX])\] ")
+_BACKSLASH_BREAK = r"\\\\\n"  # kramdown: `\\` at the end of a line breaks it
 _STRIKE = r"(~~)(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
 _WORD_KINDS = {"Nd", "Nl", "Pc"}  # with letters and marks: Ruby's \p{Word}
 
@@ -53,37 +70,31 @@ def gfm_id(text: str, counts: dict[str, int]) -> str:
 
 
 class _Lines(Preprocessor):
+    """A post's `Document` starts here, for the steps after Markdown."""
+
+    def __init__(self, md, options: dict[str, str]):
+        super().__init__(md)
+        self.options = options
+
     def run(self, lines: list[str]) -> list[str]:
-        return kramdown_lines.rewrite(lines)
+        document = Document(options=dict(self.options))
+        text = "\n".join(lines)
+        document.braces, document.dollars = "{:" in text, "$$" in text
+        self.md.kramdown = document
+        return kramdown_lines.rewrite(lines, document)
 
 
 class _ExplicitIds(Treeprocessor):
-    """Before inline parsing: take `{#id}` off a header; hide any other `{...}`
-    from attr_list, since kramdown prints it."""
+    """Before inline parsing: take `{#id}` off a header."""
 
     def run(self, root: etree.Element) -> None:
-        after: set[int] = set()  # headers given an attribute list on the next line
-        for parent in root.iter():
-            for header, following in zip(list(parent), list(parent)[1:], strict=False):
-                if (
-                    header.tag in HEADERS
-                    and following.tag == "p"
-                    and not len(following)
-                    and _BLOCK_IAL.fullmatch(following.text or "")
-                ):
-                    header.text = f"{header.text or ''} {following.text.strip()}"
-                    parent.remove(following)
-                    after.add(id(header))
         for header in root.iter():
-            if header.tag not in HEADERS or not header.text or id(header) in after:
+            if header.tag not in HEADERS or not header.text:
                 continue
             explicit = _EXPLICIT_ID.search(header.text)
             if explicit:
                 header.set("id", explicit.group(1))
                 header.text = header.text[: explicit.start()]
-            elif _ATTRIBUTES.search(header.text):
-                at = header.text.rindex("{")
-                header.text = header.text[:at] + "\\" + header.text[at:]
 
 
 class _Finish(Treeprocessor):
@@ -92,81 +103,29 @@ class _Finish(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         counts: dict[str, int] = {}
         headers = []
+        options = self.md.kramdown.options
+        automatic = options.get("auto_ids", "true") != "false"
+        prefix = options.get("auto_id_prefix", "")
+        levels = kramdown_extensions.levels(options.get("toc_levels", "1..6"))
         for header in root.iter():
             if header.tag not in HEADERS:
                 continue
-            if "id" not in header.attrib:
+            if "id" not in header.attrib and automatic:
                 inner = render_inner_html(remove_fnrefs(header), self.md)
-                header.set("id", gfm_id(html.unescape(strip_tags(inner)), counts))
-            if "no_toc" not in header.get("class", "").split():
+                text = html.unescape(strip_tags(inner))
+                header.set("id", prefix + gfm_id(text, counts))
+            listed = "no_toc" not in header.get("class", "").split()
+            if listed and "id" in header.attrib and int(header.tag[1]) in levels:
                 headers.append(header)
         for parent in list(root.iter()):
             for at, child in enumerate(parent):
                 spot = TOC.fullmatch(child.text or "") if child.tag == "p" else None
                 if spot and not len(child):
-                    parent[at] = _toc(spot.group(1), headers)
+                    parent[at] = kramdown_toc.build(
+                        spot.group(1), headers, child.attrib
+                    )
         for item in root.iter("li"):
             _task(item)
-
-
-def _toc(kind: str, headers: list[etree.Element]) -> etree.Element:
-    """kramdown's nesting: a header deeper than the one before goes inside it."""
-    top = etree.Element(kind, {"id": "markdown-toc"})
-    top.text = "\n"
-    stack: list[tuple[int, etree.Element]] = []
-    for header in headers:
-        level = int(header.tag[1])
-        item = etree.Element("li")
-        item.tail = "\n"
-        link = etree.SubElement(
-            item,
-            "a",
-            {"href": "#" + header.get("id"), "id": "markdown-toc-" + header.get("id")},
-        )
-        copy = deepcopy(remove_fnrefs(header))
-        link.text = copy.text
-        link.extend(copy)
-        _unwrap_links(link)
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        if stack:
-            holder = stack[-1][1]
-            inner = holder.find(kind)
-            if inner is None:
-                inner = etree.SubElement(holder, kind)
-                inner.text = "\n"
-            inner.append(item)
-        else:
-            top.append(item)
-        stack.append((level, item))
-    return top
-
-
-def _unwrap_links(element: etree.Element) -> None:
-    """Each `<a>` gives way to its content: a TOC entry links to its header only."""
-    for parent in list(element.iter()):
-        at = 0
-        while at < len(parent):
-            child = parent[at]
-            if child.tag != "a":
-                at += 1
-                continue
-            parent.remove(child)
-            _add_text(parent, at, child.text)
-            for grandchild in list(child):
-                parent.insert(at, grandchild)
-                at += 1
-            _add_text(parent, at, child.tail)
-
-
-def _add_text(parent: etree.Element, at: int, text: str | None) -> None:
-    """Text placed just before child `at` of `parent`."""
-    if not text:
-        return
-    if at == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        parent[at - 1].tail = (parent[at - 1].tail or "") + text
 
 
 def _task(item: etree.Element) -> None:
@@ -194,14 +153,41 @@ def _task(item: etree.Element) -> None:
 
 
 class KramdownExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "options": [{}, "kramdown options for every post (_config.yml's kramdown:)"]
+        }
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md) -> None:
         md.registerExtensions(["markdown.extensions.extra"], {})
         markdown_speed.install(md)
         typography.register(md)
-        md.preprocessors.register(_Lines(md), "kramdown_lines", 27)
+        md.ESCAPED_CHARS.extend(c for c in "$:=<" if c not in md.ESCAPED_CHARS)
+        options = {
+            str(key): str(value).lower() if isinstance(value, bool) else str(value)
+            for key, value in self.getConfig("options").items()
+        }
+        md.preprocessors.register(_Lines(md, options), "kramdown_lines", 27)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
+        md.treeprocessors.deregister("attr_list", strict=False)
+        if "toc" in md.treeprocessors:  # kramdown prints a `[TOC]` paragraph
+            md.treeprocessors["toc"].marker = ""
+        attributes = kramdown_ial.BlockAttributes(md)
+        md.treeprocessors.register(attributes, "kramdown_block_attributes", 29)
+        spans = kramdown_ial.SpanAttributes(md)
+        md.treeprocessors.register(spans, "kramdown_span_attributes", 8)
+        kramdown_extensions.register(md)
+        kramdown_footnotes.register(md)
+        as_written = kramdown_math.AsWrittenInAttributes(md)
+        md.treeprocessors.register(as_written, "kramdown_math_in_attributes", 7)
+        math = kramdown_math.MathPostprocessor(md)
+        md.postprocessors.register(math, "kramdown_math", 25)
         md.treeprocessors.register(_Finish(md), "kramdown_finish", 5.5)
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(_STRIKE, "del"), "kramdown_strike", 65
+        )
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_break", 185
         )
         md.registerExtension(self)

@@ -8,10 +8,17 @@ blocks differently from Python-Markdown.
   needs a blank line there, so one is added.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
+- Quotes: see `kramdown_quotes`. A definition (`: text`) is read as a list
+  item is: its lines, lazy ones too, re-indented.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
-- `#word` is text, not a header, without a space after the `#`s.
-- `* TOC` followed by `{:toc}` becomes a marker for kramdown's table of contents.
+- A highlighted block (`{% highlight %}`, a marker by now) is a block of its
+  own, as Jekyll writes it, with a blank line before and after.
+- `#word` is text, not a header, without a space after the `#`s; an
+  abbreviation's definition (`*[HTML]: ...`) may be indented.
+- kramdown's own block lines (attribute lists, their definitions, extensions,
+  `* TOC` + `{:toc}`) become markers (`kramdown_blocks`), its `$$` formulas
+  tokens (`kramdown_math`).
 
 Lines in code blocks and raw HTML blocks are left exactly as they are.
 """
@@ -21,9 +28,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markers import toc_marker
+from . import kramdown_blocks, kramdown_quotes
+from .kramdown_attributes import LINE
+from .kramdown_blocks import Document
+from .kramdown_math import Scanner
+from .markers import STASH_ALONE
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
+_DEFINITION = re.compile(r"( {0,3})(:)( +)(?=\S)")
+_ABBREVIATION = re.compile(r" {1,3}\*\[")
 _HR = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 _HASH = re.compile(r"^( *)(?=#{1,6}[^#\s])")
@@ -34,18 +47,22 @@ _HTML = re.compile(
     re.I,
 )
 _RAW_END = {"<pre": "</pre>", "<scr": "</script>", "<sty": "</style>", "<!--": "-->"}
-_TOC_IAL = re.compile(r"\{:toc\}[ \t]*")
 
 
 @dataclass(frozen=True)
 class _Item:
     source: int  # the column its content starts at, as written
     output: int  # the indentation Python-Markdown wants for that content
+    definition: bool = False  # a definition list's `: text`
 
 
 class _Rewriter:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], document: Document):
         self.lines = lines
+        self.document = document
+        self.math = Scanner(document.formulas)
+        self.at = 0  # the line being read
+        self.next = 1  # the line to read after it
         self.out: list[str] = []
         self.items: list[_Item] = []
         self.fence: tuple[str, _Item | None] | None = None  # its marker, its item
@@ -55,20 +72,20 @@ class _Rewriter:
         # list item) or "other"
         self.previous = "blank"
         self.last_list: str | None = None  # "ul" or "ol": the list at the margin
+        self.loose = False  # a blank line since the list at the margin started
 
     def run(self) -> list[str]:
-        at = 0
-        while at < len(self.lines):
-            line = self.lines[at]
-            toc = not self.items and at + 1 < len(self.lines)
-            if toc and _ITEM.match(line) and _TOC_IAL.fullmatch(self.lines[at + 1]):
-                kind = "ol" if line.lstrip()[0].isdigit() else "ul"
-                self.out += ["", toc_marker(kind), ""]
-                self.previous = "blank"
-                at += 2
-                continue
-            self._line(line)
-            at += 1
+        while self.at < len(self.lines):
+            self.next = self.at + 1
+            toc = None
+            free = not self.items and self.fence is None and self.html_end is None
+            if free and self.document.braces:
+                toc = kramdown_blocks.toc(self.document, self.lines, self.at)
+            if toc:
+                self._taken(toc, "")
+            else:
+                self._line(self.lines[self.at])
+            self.at = self.next
         return self.out
 
     def _line(self, line: str) -> None:
@@ -76,10 +93,13 @@ class _Rewriter:
             return self._in_fence(line)
         if not line.strip():
             self.out.append(line)
+            self.loose = self.loose or bool(self.items)
             self.previous = "blank"
             if self.html_end == "":
                 self.html_end = None
             return
+        if self.html_end == "" and LINE.fullmatch(line):
+            self.html_end = None  # kramdown: an attribute list for the HTML block
         if self.html_end is not None:
             self.out.append(line)
             if self.html_end and self.html_end in line.lower():
@@ -90,7 +110,9 @@ class _Rewriter:
             self.out.append(line)
             return
         self.code = False
-        item = _ITEM.match(line) if not _HR.match(line) else None
+        if self._kramdown_block(line, indent):
+            return
+        item = None if _HR.match(line) else _ITEM.match(line) or _DEFINITION.match(line)
         while self.items and indent < self.items[-1].source:
             if self.previous == "item" and not item and not _FENCE.match(line):
                 break  # a lazy continuation of the paragraph above
@@ -100,8 +122,46 @@ class _Rewriter:
         else:
             self._at_margin(line, indent, item)
 
+    def _kramdown_block(self, line: str, indent: int) -> bool:
+        """A kramdown block line: its markers in its place."""
+        if not self.document.braces or "{:" not in line:
+            return False
+        level = len(self.items)  # the items the line is in
+        while level and indent < self.items[level - 1].source:
+            level -= 1
+        relative = indent - self.items[level - 1].source if level else indent
+        if relative > 3:
+            return False
+        taken = kramdown_blocks.take(self.document, self.lines, self.at)
+        if taken is None:
+            return False
+        del self.items[level:]
+        if level:
+            prefix = " " * (self.items[-1].output + relative)
+        else:
+            prefix = kramdown_quotes.depth(line)[0]
+        self._taken(taken, prefix)
+        return True
+
+    def _taken(self, taken: kramdown_blocks.Taken, prefix: str) -> None:
+        self.next = taken.end
+        above = self.out[-1] if self.out else ""
+        self.out += kramdown_blocks.placed(taken.markers, prefix, above)
+        if not prefix:
+            self.previous, self.last_list = "blank", None
+
+    def _with_math(self, text: str, item: bool) -> str:
+        """`text` with its formulas as tokens; lines a formula takes are skipped."""
+        if not self.document.dollars or "$$" not in text:
+            return text
+        start = item or self.previous == "blank"
+        start = start or kramdown_quotes.starts_block(self.lines, self.at)
+        column = self.items[-1].source if self.items else 0
+        text, self.next = self.math.take(self.lines, self.at, text, start, column)
+        return text
+
     def _at_margin(self, line: str, indent: int, item) -> None:
-        kind = None if item is None else "ol" if item.group(2)[0].isdigit() else "ul"
+        kind = None if item is None else _kind(item)
         ended, self.last_list = self.last_list, kind
         if indent >= 4 and self.previous in ("blank", "other"):
             self.code = True
@@ -115,20 +175,39 @@ class _Rewriter:
             self.out.append(line)
             self.previous = "other"
             return
+        if _ABBREVIATION.match(line):
+            line = line.lstrip()  # kramdown reads it indented too
+        if STASH_ALONE.fullmatch(line):  # Jekyll writes it with a blank line around
+            self.out += (
+                ["", line, ""] if self.out and self.out[-1].strip() else [line, ""]
+            )
+            self.previous = "blank"
+            return
+        if line.lstrip().startswith(">"):
+            if self.previous == "blank":
+                self.out += kramdown_quotes.separate(self.out)
+            if quoted := kramdown_quotes.fence(self.lines, self.at):
+                self.out, self.next = self.out + quoted[0], quoted[1]
+                self.previous = "text"
+                return
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
         fence = _FENCE.match(line)
-        if (fence or item) and self.previous == "text":
+        if (fence or (item and kind != "dl")) and self.previous == "text":
             self.out.append("")
         if fence:
             self.fence = (fence.group(1), None)
             self.out.append(line)
             return
         if item:
-            if ended not in (None, kind):
+            if {ended, kind} == {"ul", "ol"}:
                 self.out += ["", "<!-- -->", ""]
-            self.items.append(_Item(_content(item), 4))
-        self.out.append(_HASH.sub(r"\1\\", line, count=1))
+            self._next_item()
+            self.items.append(_Item(_content(item), 4, kind == "dl"))
+        else:
+            self.loose = False
+        text = self._with_math(_HASH.sub(r"\1\\", line, count=1), bool(item))
+        self.out.append(text)
         self.previous = "item" if item else "text"
 
     def _in_item(self, line: str, indent: int, item) -> None:
@@ -136,6 +215,8 @@ class _Rewriter:
         text = line.lstrip(" ")
         if indent >= parent.source:
             text = " " * (parent.output + indent - parent.source) + text
+        elif parent.definition:
+            text = " " * parent.output + text  # lazy, where Python-Markdown wants it
         else:
             text = line  # lazy
         code = indent >= parent.source + 4 and self.previous == "blank"
@@ -146,9 +227,21 @@ class _Rewriter:
             self.previous = "blank"
             return
         if item and not code:
-            self.items.append(_Item(_content(item), parent.output + 4))
-        self.out.append(text if code else _HASH.sub(r"\1\\", text, count=1))
+            self._next_item()
+            self.items.append(
+                _Item(_content(item), parent.output + 4, _kind(item) == "dl")
+            )
+        if not code:
+            text = self._with_math(_HASH.sub(r"\1\\", text, count=1), bool(item))
+        self.out.append(text)
         self.previous = "other" if code else "item"
+
+    def _next_item(self) -> None:
+        """In a list with a blank line in it, an item after a paragraph line:
+        Python-Markdown, unlike kramdown, reads it as that paragraph's unless a
+        blank line comes between (which changes nothing else there)."""
+        if self.loose and self.previous == "item" and self.out[-1].strip():
+            self.out.append("")
 
     def _in_fence(self, line: str) -> None:
         marker, item = self.fence
@@ -167,10 +260,15 @@ class _Rewriter:
             self.previous = "other" if item is None else "blank"
 
 
+def _kind(item: re.Match) -> str:
+    marker = item.group(2)
+    return "dl" if marker == ":" else "ol" if marker[0].isdigit() else "ul"
+
+
 def _content(item: re.Match) -> int:
     """The column a list item's text starts at (one past the marker if it is empty)."""
     return item.end() if item.group(3) else item.end() + 1
 
 
-def rewrite(lines: list[str]) -> list[str]:
-    return _Rewriter(lines).run()
+def rewrite(lines: list[str], document: Document | None = None) -> list[str]:
+    return _Rewriter(lines, document or Document()).run()

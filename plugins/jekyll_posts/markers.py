@@ -17,6 +17,8 @@ RAW_BRACE = "\ue002"
 IN_TAG = "\ue003"
 # `\ue004N\ue001`: HTML kept aside during Markdown (a highlight block).
 STASH = re.compile("<p>\ue004(\\d+)\ue001</p>|\ue004(\\d+)\ue001")
+# A line (or a paragraph's text) that is only such a block's marker.
+STASH_ALONE = re.compile("[ \t]*\ue004\\d+\ue001[ \t]*")
 # `\ue005ul\ue001`, `\ue005ol\ue001`: where kramdown's `{:toc}` list stood.
 TOC = re.compile("\ue005([uo]l)\ue001")
 
@@ -31,3 +33,23 @@ def stash_marker(index: int) -> str:
 
 def toc_marker(kind: str) -> str:
     return f"\ue005{kind}\ue001"
+
+
+# `\ue006N\ue001`: kramdown's block attribute list N, until it is applied.
+ATTRIBUTES = "\ue006"
+# `\ue007N\ue001`: formula N (kramdown's `$$` math), written back after Markdown.
+MATH = "\ue007"
+# `\ue008N\ue001`: kramdown extension N's output (`{::nomarkdown}`, `{::comment}`).
+EXTENSION = "\ue008"
+
+
+def attributes_marker(index: int) -> str:
+    return f"{ATTRIBUTES}{index}\ue001"
+
+
+def math_token(index: int) -> str:
+    return f"{MATH}{index}\ue001"
+
+
+def extension_marker(index: int) -> str:
+    return f"{EXTENSION}{index}\ue001"

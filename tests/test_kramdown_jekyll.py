@@ -1,0 +1,459 @@
+"""Each of kramdown's constructs, read by this site as real Jekyll 4.3 reads it:
+every case below is a post, built by Jekyll and read by the site's reader, and
+both bodies must have the same elements, attributes and text.
+
+Where kramdown and Python-Markdown differ only in markup that no reader sees,
+the comparison looks past it: a code block is its text (Rouge and Pygments
+colour it differently), and a list item's or definition's paragraphs are their
+text (kramdown and Python-Markdown wrap them in `<p>` in different cases).
+
+Runs wherever `jekyll` is installed; CI installs it, so there it never skips.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+from bs4 import BeautifulSoup, Comment, NavigableString
+from pelican.settings import read_settings
+
+from conftest import ROOT
+from jekyll_posts.reader import JekyllReader
+from jekyll_site import JEKYLL, build_with_jekyll
+
+if JEKYLL is None:
+    if os.environ.get("CI"):
+        pytest.fail("jekyll must be installed in CI", pytrace=False)
+    pytest.skip("jekyll is not installed", allow_module_level=True)
+
+MATH = {
+    "math-inline": r"""
+        Where $$s_{t-1}$$ and $$x_i^* = a * b * c$$ and $$a<b$$, "quoted" $$"q" -- 'r' ...$$.
+        Also $$\|x\|_2$$, $$\{a, b\}$$, $$a \\ b$$ and $$p(x \vert y)$$ and $$[x](y)$$.
+        """,
+    "math-display": r"""
+        The value:
+
+        $$
+        \begin{aligned}
+        V(s) &= \mathbb{E}[G_t \vert S_t = s] \\
+        &= R_{t+1} + \gamma V(S_{t+1})
+        \end{aligned}
+        $$
+
+        $$x_1 + y_1$$
+
+        $$
+        a
+
+        b
+        $$
+        """,
+    "math-inline-or-block": r"""
+        Text before
+        $$a_1$$
+
+        $$b_1$$
+        text after
+
+        $$c_1$$
+        - a list after it
+
+        # Header
+        $$d_1$$
+
+        $$e_1$$ $$f_1$$
+
+        $$g_1$$ trailing
+        """,
+    "math-in-containers": r"""
+        - item $$x_1$$ inline
+        - $$y_2$$
+
+          $$z_3$$
+
+        1. $$o_1$$
+        2. $$o_2$$
+
+        > quote $$q_1$$
+        >
+        > $$q_2$$
+
+        > $$
+        > a_1 \\
+        > b_2
+        > $$
+
+        | a | b |
+        |---|---|
+        | $$t_1$$ | $$t^2$$ |
+        | $$\|x\|$$ | b |
+
+        Term
+        : $$d_1$$
+
+        ## The $$\alpha$$ parameter
+        """,
+    "math-untouched": r"""
+        `code $$x_1$$` and a `` `$$` `` span, \$$escaped$$, \$\$also\$\$, a $5 and $$ alone.
+
+            $$indented_code$$
+
+        ```
+        $$fenced_code$$
+        ```
+
+        [link $$l_1$$](https://example.org/) and **bold $$b_1$$** and *$$e_1$$*.
+
+        ![alt $$x$$](/a.png) and [a](/q=$$y$$ "title $$z$$").
+        """,
+    "math-with-attributes": r"""
+        $$b_1$$
+        {: .equation #eq-b}
+
+        {: .before}
+        $$c_1$$
+
+        Inline $$d_1$${: .span} math.
+        """,
+}
+
+ATTRIBUTES = {
+    "attributes-before-and-after": """
+        {: .before #first}
+        A paragraph after its list.
+
+        A paragraph with its list after it.
+        {: .after title="A title"}
+
+        Para
+        {: .p}
+        more text after
+
+        {: .a}
+        {: .b}
+        Two lists.
+
+        Surrounded by blank lines:
+
+        {: .next-block}
+
+        After.
+
+        {: .x #y key=value k2="v 2" k3='v\\'3' k4="a\\}b"}
+        Unquoted values are dropped.
+        """,
+    "attributes-on-blocks": """
+        > quoted
+        {: .prompt-tip }
+
+        > Quote
+        > {: .inner}
+
+        {: .list}
+        - one
+        - two
+        {: .item}
+
+        ```
+        code
+        ```
+        {: file="a.txt" .code}
+
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        {: .table}
+
+        # Header
+        {: .h1}
+
+        {: .h2}
+        ## Header two
+
+        ![image](/a.png)
+        {: .center width="50%"}
+
+        {: .x}
+        <div>raw</div>
+        """,
+    "attributes-on-spans": """
+        An *emphasis*{: .marked} and a [link](https://example.org/){: target="_blank"},
+        `code`{: .c}, ![i](/i.png){:.small}, <span>html</span>{: .hh}, **b**{: #bold}.
+        But word{: .x} and *em* {: .y} and {: .alone} stay text, and so do {.x} and *a*{.b}.
+        """,
+    "attribute-definitions": """
+        {:ref: .defined #defid data-x="1"}
+        {:other: .o2}
+
+        Uses one.
+        {: ref .extra}
+
+        Uses two.
+        {: ref other}
+
+        A **strong**{:ref} span and *one*{: late .more} defined later.
+
+        {:late: .l1}
+        {:late: .l2 #late}
+
+        {:nested: ref .n}
+        {: nested #own class="replaced" .added}
+        Nested, own values win.
+        """,
+    "toc-with-attributes": """
+        {: class="table-of-content"}
+        * TOC
+        {:toc}
+
+        ## One
+
+        ### One point one
+
+        ## Two
+        {: .no_toc}
+
+        ## Three
+        """,
+    "toc-with-its-own-list": """
+        1. TOC
+        {:toc .contents #toc}
+
+        ## One
+
+        ## Two
+        """,
+    "options": """
+        {::options toc_levels="2..3" footnote_nr="5" auto_id_prefix="id-" /}
+
+        * TOC
+        {:toc}
+
+        # One
+
+        ## Two
+
+        ### Three
+
+        #### Four
+
+        A note[^n].
+
+        [^n]: Numbered from five.
+        """,
+    "nomarkdown-and-comments": """
+        {::nomarkdown}
+        <span>*raw*</span> $$x$$
+        {:/nomarkdown}
+
+        Inline {::nomarkdown}<b>*kept*</b>{:/} and {::comment}gone{:/comment} text.
+
+        {::comment}
+        hidden *text*
+
+        over a blank line
+        {:/comment}
+        After.
+
+        {::comment /}
+        After a closed one.
+
+        {::nomarkdown}<div>*x*</div>{:/nomarkdown}
+        """,
+    "markdown-in-html": """
+        <div markdown="1">
+        # Head
+
+        *em* and $$x_1$$
+        </div>
+
+        <details markdown="1">
+        <summary>Sum</summary>
+
+        - item
+        </details>
+
+        <span markdown="1">*span*</span>
+
+        <div>
+        *not parsed*
+        </div>
+        """,
+    "definition-lists": """
+        Term 1
+        Term 2
+        : Def one
+
+        Apple
+        : Red fruit
+        : Also *green*
+
+        Term
+        : def
+          continued
+
+          second paragraph
+
+        Lazy
+        : First def
+        continued lazily
+        : Second def
+        """,
+    "abbreviations": """
+        *[HTML]: HyperText Markup Language
+        *[W3C]:  World Wide Web Consortium
+
+        HTML and W3C; XHTML is not HTML-ish? HTML5 and (HTML), **HTML**, `HTML`.
+
+        # HTML header
+        """,
+    "footnote-numbering": """
+        Second first[^b] then first[^a] and again[^b], a missing [^c].
+
+        [^a]: Note A.
+        [^b]: Note B with *em*.
+
+            Second paragraph of B.
+
+        [^unused]: Never referenced.
+
+        - in a list[^in]
+
+        [^in]: In a list.
+        """,
+    "attributes-around-highlight": """
+        {: .dropped}
+        {% highlight ruby %}
+        x = 1
+        {% endhighlight %}
+
+        Text right before
+        {% highlight ruby %}
+        y = 2
+        {% endhighlight %}
+        {: .to-the-next-block}
+        More.
+        """,
+    "kramdown-in-code": """
+        Write `{::comment}x{:/}`, `{::nomarkdown}<b>{:/}`, `*a*{: .x}` or `{:toc}`.
+
+        ```
+        {: .not-applied}
+        {:name: .not-defined}
+        {::comment}
+        shown
+        {:/comment}
+        ```
+        {: .applied}
+
+            {: .indented-code}
+        """,
+    "escapes-and-quotes": """
+        a \\: b \\= c \\< d \\$ e \\| f \\* g
+
+        > one
+
+        > two
+        """,
+}
+
+CASES = {**MATH, **ATTRIBUTES}
+
+
+def posts(folder) -> None:
+    for name, text in CASES.items():
+        body = textwrap.dedent(text).strip("\n")
+        (folder / f"2021-01-01-{name}.md").write_text(
+            f"---\ntitle: {name}\n---\n{body}\n", "utf-8"
+        )
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory) -> dict[str, dict[str, str]]:
+    root = tmp_path_factory.mktemp("kramdown")
+    source = root / "source"
+    (source / "_posts").mkdir(parents=True)
+    posts(source / "_posts")
+    done = build_with_jekyll(source, root / "jekyll")
+    assert done.returncode == 0, done.stderr
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(source)}
+    )
+    reader = JekyllReader(settings)
+    return {
+        name: {
+            "jekyll": (root / "jekyll" / f"2021/01/01/{name}.html").read_text("utf-8"),
+            "site": reader.read(str(source / "_posts" / f"2021-01-01-{name}.md"))[0],
+        }
+        for name in CASES
+    }
+
+
+def shape(html: str) -> list[tuple]:
+    """The elements in reading order (tag and attributes), and the text
+    between them, whitespace aside; code blocks by their text."""
+    soup = BeautifulSoup(html, "html.parser")
+    for wrapper in soup.select("div.highlight, div.highlighter-rouge"):
+        if wrapper.find("pre") is not None:
+            wrapper.replace_with(wrapper.find("pre"))
+    for paragraph in soup.select("li > p, dd > p"):
+        if not paragraph.attrs:
+            paragraph.unwrap()
+    found: list[tuple] = []
+    _walk(soup, found)
+    return found
+
+
+def _walk(node, found: list[tuple]) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            if child.strip():
+                found.append(("comment", " ".join(child.split())))
+        elif isinstance(child, NavigableString):
+            text = " ".join(child.split())
+            if text and found and found[-1][0] == "text":
+                found[-1] = ("text", f"{found[-1][1]} {text}")
+            elif text:
+                found.append(("text", text))
+        else:
+            found.append((child.name, _attributes(child)))
+            if child.name == "pre":
+                found.append(("code", child.get_text()))
+            else:
+                _walk(child, found)
+            found.append(("/" + child.name,))
+
+
+def _attributes(element) -> tuple:
+    values = {}
+    for key, value in element.attrs.items():
+        if key == "class":
+            kept = [
+                c
+                for c in value
+                if c not in ("highlight", "highlighter-rouge")
+                and not c.startswith("language-")
+            ]
+            if kept:
+                values[key] = " ".join(kept)
+        else:
+            values[key] = value
+    return tuple(sorted(values.items()))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_site_reads_it_as_jekyll_does(bodies, name):
+    assert shape(bodies[name]["site"]) == shape(bodies[name]["jekyll"])
+
+
+def test_the_comparison_sees_what_matters():
+    """Attributes, text and formulas count; Rouge's and Pygments' markup does not."""
+    assert shape('<p class="a">x</p>') != shape('<p class="b">x</p>')
+    assert shape(r"<p>\(x\)</p>") != shape("<p>$$x$$</p>")
+    assert shape("<ul><li><p>x</p></li></ul>") == shape("<ul>\n<li>x</li></ul>")
+    rouge = '<div class="language-ruby highlighter-rouge"><div class="highlight">'
+    rouge += '<pre class="highlight"><code><span class="n">x</span>\n</code></pre></div></div>'
+    pygments = '<div class="highlight"><pre><span></span><code>x\n</code></pre></div>'
+    assert shape(rouge) == shape(pygments)
