@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Problem
 from .kramdown_attributes import parse
-from .kramdown_extensions import APPLIED, DEFAULTS
+from .kramdown_options import APPLIED, DEFAULTS
 
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 _HIGHLIGHT = re.compile(r"\{%-?\s*(end)?highlight\b")

@@ -18,6 +18,8 @@ import yaml
 
 from .diagnostics import Problem
 from .frontmatter import Loader, decode, located, merge
+from .kramdown_options import APPLIED
+from .kramdown_options import DEFAULTS as DEFAULTS_KRAMDOWN
 
 # Jekyll's defaults for the keys a Liquid template may read as `site.*`.
 DEFAULTS: dict[str, Any] = {
@@ -67,7 +69,6 @@ NOT_HONOURED = {
     "sass": "Sass is not compiled",
     "markdown": "posts are read with this site's kramdown dialect",
     "highlighter": "code is highlighted with Pygments",
-    "kramdown": "kramdown's options are not read",
     "paginate": "Pelican paginates with DEFAULT_PAGINATION",
     "paginate_path": "Pelican paginates with PAGINATION_PATTERNS",
     "destination": "Pelican writes where -o says",
@@ -114,7 +115,12 @@ def read(folder: str, named: list[str] | None = None) -> JekyllConfig:
     ignored = [
         f"{key} ({NOT_HONOURED[key]})"
         for key in sorted(NOT_HONOURED)
-        if values.get(key) not in (None, [], {}, False, DEFAULTS.get(key))
+        if key != "kramdown"
+        and values.get(key) not in (None, [], {}, False, DEFAULTS.get(key))
+    ]
+    ignored += [
+        f"kramdown: {key} (this site does not apply this kramdown option)"
+        for key in sorted(kramdown_options_not_applied(values.get("kramdown")))
     ]
     if ignored:
         problems.append(
@@ -127,6 +133,19 @@ def read(folder: str, named: list[str] | None = None) -> JekyllConfig:
             )
         )
     return JekyllConfig(values, tuple(files), tuple(problems))
+
+
+def kramdown_options_not_applied(options) -> list[str]:
+    """`kramdown:` options set to something other than Jekyll's default that
+    this site's kramdown dialect does not act on."""
+    if not isinstance(options, dict):
+        return []
+    found = []
+    for key, value in options.items():
+        written = str(value).lower() if isinstance(value, bool) else str(value)
+        if key not in APPLIED and DEFAULTS_KRAMDOWN.get(key) != written:
+            found.append(str(key))
+    return found
 
 
 def _load(path: str) -> tuple[dict, list[Problem]]:

@@ -30,23 +30,6 @@ SPAN = (
     r"|\{::(comment|nomarkdown|options)((?:\\\}|[^}])*?)"
     r"(?:/\}|\}(.*?)\{:/(?:\2)?\})"
 )
-APPLIED = {"auto_id_prefix", "toc_levels", "footnote_nr"}
-# Jekyll's kramdown settings: an option set to these changes nothing.
-DEFAULTS = {
-    "auto_ids": "true",
-    "auto_id_prefix": "",
-    "parse_block_html": "false",
-    "parse_span_html": "true",
-    "hard_wrap": "false",
-    "math_engine": "mathjax",
-    "syntax_highlighter": "rouge",
-    "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
-    "input": "GFM",
-    "footnote_nr": "1",
-    "toc_levels": "1..6",
-    "entity_output": "as_char",
-    "transliterated_header_ids": "false",
-}
 
 
 def block(lines: list[str], at: int, outputs: list, options: dict) -> int:

@@ -46,7 +46,12 @@ class JekyllReader(BaseReader):
         # since the front matter is YAML and read here.
         listed = [e for e in options.get("extensions", []) if e != _META_EXTENSION]
         options["extensions"] = listed + [e for e in configs if e not in listed]
-        options["extensions"].append(kramdown.KramdownExtension())
+        kramdown_options = self.config.values.get("kramdown")
+        options["extensions"].append(
+            kramdown.KramdownExtension(
+                options=kramdown_options if isinstance(kramdown_options, dict) else {}
+            )
+        )
         self._markdown = Markdown(**options)
         self._ahead: parallel.Ahead | None = None
         self.fingerprint = fingerprint(settings)

@@ -1,0 +1,25 @@
+"""kramdown's options: Jekyll's defaults, and those this site's dialect applies.
+
+An option set to its default changes nothing; one this site applies is honoured
+from `_config.yml`'s `kramdown:` and from `{::options}`; any other is warned of.
+"""
+
+from __future__ import annotations
+
+APPLIED = {"auto_id_prefix", "toc_levels", "footnote_nr"}
+# Jekyll's kramdown settings: an option set to these changes nothing.
+DEFAULTS = {
+    "auto_ids": "true",
+    "auto_id_prefix": "",
+    "parse_block_html": "false",
+    "parse_span_html": "true",
+    "hard_wrap": "false",
+    "math_engine": "mathjax",
+    "syntax_highlighter": "rouge",
+    "smart_quotes": "lsquo,rsquo,ldquo,rdquo",
+    "input": "GFM",
+    "footnote_nr": "1",
+    "toc_levels": "1..6",
+    "entity_output": "as_char",
+    "transliterated_header_ids": "false",
+}
