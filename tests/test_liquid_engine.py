@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from jekyll_posts.liquid.render import render_text, standalone
+from jekyll_posts.liquid.site_plugins import load
 from jekyll_posts.markers import MARKER
 
 
@@ -130,3 +131,23 @@ def test_include_relative_reads_beside_the_post(liquid, folder):
 def test_raw_keeps_liquid_as_written_for_later_steps(liquid):
     rendered = render_text(liquid, "{% raw %}{{ x }} {% y %}{% endraw %}", "p.md")
     assert rendered.text.replace("\ue002", "{") == "{{ x }} {% y %}"
+
+
+def test_a_sites_own_block_tag_and_a_plugin_that_fails_to_load(tmp_path):
+    plugins = tmp_path / "_plugins"
+    plugins.mkdir()
+    (plugins / "aside.py").write_text(
+        "def aside(argument, body, context):\n"
+        "    return f'<aside class=\"{argument.strip()}\">{body.strip()}</aside>'\n\n"
+        "BLOCKS = {'aside': aside}\n",
+        "utf-8",
+    )
+    (plugins / "broken.py").write_text("x = 1\nraise RuntimeError('no')\n", "utf-8")
+    liquid = standalone(str(tmp_path))
+    rendered = render_text(
+        liquid, "{% aside note %} {{ 'hi' | upcase }} {% endaside %}"
+    )
+    assert rendered.text == '<aside class="note">HI</aside>'
+    [problem] = load(str(plugins)).problems
+    assert (problem.path, problem.line) == (str(plugins / "broken.py"), 2)
+    assert "RuntimeError: no" in problem.message

@@ -33,9 +33,10 @@ from liquid.exceptions import LiquidError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION
+from liquid.token import TOKEN_EOF
 
 from ..diagnostics import Problem
+from .tags import argument
 
 
 @dataclass
@@ -95,18 +96,14 @@ class _CallNode(Node):
 
 def _tag(name: str, function, block: bool) -> type:
     def parse(self, stream):
-        token = stream.current
-        argument = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            argument = stream.current.value
+        token, written = argument(stream)
         if not block:
-            return _CallNode(token, name, function, argument)
+            return _CallNode(token, name, function, written)
         next(stream)
         body = get_parser(self.env).parse_block(stream, ("end" + name, TOKEN_EOF))
         if not stream.current.is_tag("end" + name):
             raise LiquidError(f"'{name}' is never closed with 'end{name}'", token=token)
-        return _CallNode(token, name, function, argument, body)
+        return _CallNode(token, name, function, written, body)
 
     return type(
         f"SiteTag_{name}",

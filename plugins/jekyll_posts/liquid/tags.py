@@ -57,6 +57,14 @@ def _argument(stream: TokenStream) -> tuple[Token, Token | None]:
     return token, None
 
 
+def argument(stream: TokenStream) -> tuple[Token, str]:
+    """The tag's token and its argument as written ("" when it has none), for
+    tags whose arguments are not Liquid expressions; the stream is left on the
+    tag's last token."""
+    token, written = _argument(stream)
+    return token, written.value if written is not None else ""
+
+
 def _sub_template(env, text: str, token: Token):
     """Liquid inside a tag's argument (`{% link {{ page.x }} %}`), or None."""
     if "{{" not in text and "{%" not in text:
@@ -260,14 +268,10 @@ class HighlightTag(Tag):
     end = "endhighlight"
 
     def parse(self, stream):
-        token = stream.current
-        argument = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            argument = stream.current.value
+        token, written = argument(stream)
         next(stream)
         try:
-            language, linenos = highlight.parse(argument)
+            language, linenos = highlight.parse(written)
         except highlight.HighlightError as error:
             raise LiquidSyntaxError(str(error), token=token) from None
         block = get_parser(self.env).parse_block(stream, (self.end, TOKEN_EOF))
