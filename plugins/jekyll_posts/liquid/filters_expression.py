@@ -51,33 +51,30 @@ def _each(context, variable, items, expression, text: str):
                 raise ValueError(f"in '{text}': {error.message}") from None
 
 
+def _kept(value, variable, text, context):
+    """The items for which the condition holds, lazily; None when `value` is
+    not a list (the filter then gives it back)."""
+    items = _items(value)
+    if items is None:
+        return None
+    condition = _parse(context, BooleanExpression, text)
+    return (
+        item for item, keep in _each(context, variable, items, condition, text) if keep
+    )
+
+
 @with_context
 def where_exp(value, variable, text, *, context):
     value = nil(value)
-    items = _items(value)
-    if items is None:
-        return value
-    condition = _parse(context, BooleanExpression, text)
-    return [
-        item for item, keep in _each(context, variable, items, condition, text) if keep
-    ]
+    kept = _kept(value, variable, text, context)
+    return value if kept is None else list(kept)
 
 
 @with_context
 def find_exp(value, variable, text, *, context):
     value = nil(value)
-    items = _items(value)
-    if items is None:
-        return value
-    condition = _parse(context, BooleanExpression, text)
-    return next(
-        (
-            item
-            for item, keep in _each(context, variable, items, condition, text)
-            if keep
-        ),
-        None,
-    )
+    kept = _kept(value, variable, text, context)
+    return value if kept is None else next(kept, None)
 
 
 @with_context
