@@ -247,28 +247,6 @@ def test_typography_strikethrough_and_extras():
     assert html.select_one("abbr")["title"] == "HyperText Markup Language"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        """"Hello," she said. 'Tis rock 'n' roll, ("parenthesized"), "**bold**".""",
-        """He said, "'Quoted' words in a larger quote." '"Inner"' -- and---more...""",
-        """It's the '80s and 80's; 'single' "double" '"mixed"' "'mixed'" end.""",
-        """Dashes: a--b a---b a----b -- --- ... <<x>> << y >> <b>"in html"</b>""",
-        """Escaped \\"straight\\" and \\'kept\\'; `"code"` stays; [a "link"](/x "t").""",
-        """"*emphasis*" and '_under_' and "[link](/y)"; the 1990's.""",
-    ],
-)
-def test_typography_is_smartys(text):
-    """The quick pass gives what Python-Markdown's smarty gives, but for the
-    two rules taken from kramdown."""
-    smarty = Markdown(
-        extensions=["markdown.extensions.smarty"],
-        extension_configs={"markdown.extensions.smarty": {"smart_angled_quotes": True}},
-    )
-    expected = BeautifulSoup(smarty.convert(text), "html.parser").get_text()
-    assert convert(text).get_text() == expected
-
-
 def text_of(html: BeautifulSoup) -> str:
     return " ".join(html.get_text().split())
 

@@ -359,7 +359,23 @@ ATTRIBUTES = {
         """,
 }
 
-CASES = {**MATH, **ATTRIBUTES}
+TYPOGRAPHY = {
+    "smart-quotes": r"""
+        Fixed code for MSVC " (#1901) and ""check" proc, ''nil' statement.
+        Ending in "-" and "bundler-" prefix, ‘{‘ and '{', don't, the '90s, 5'10".
+        "*Emphasis*," she said, 'single' and "double" -- "quoted 'nested' words".
+        A "quote"... and "it's" over. "Hello," -- ' a lone one ' and " another ".
+        """,
+    "smart-quotes-around-elements": r"""
+        "Hello," she said. 'Tis rock 'n' roll, ("parenthesized"), "**bold**".
+        He said, "'Quoted' words in a larger quote." '"Inner"' -- and---more...
+        It's the '80s and 80's; 'single' "double" '"mixed"' "'mixed'" end.
+        Dashes: a--b a---b a----b -- --- ... <<x>> << y >> <b>"in html"</b>
+        Escaped \"straight\" and \'kept\'; `"code"` stays; [a "link"](/x "t").
+        "*emphasis*" and '_under_' and "[link](/y)"; the 1990's.
+        """,
+}
+CASES = {**MATH, **ATTRIBUTES, **TYPOGRAPHY}
 
 
 def posts(folder) -> None:
