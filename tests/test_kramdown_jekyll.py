@@ -365,6 +365,7 @@ TYPOGRAPHY = {
         Ending in "-" and "bundler-" prefix, ‘{‘ and '{', don't, the '90s, 5'10".
         "*Emphasis*," she said, 'single' and "double" -- "quoted 'nested' words".
         A "quote"... and "it's" over. "Hello," -- ' a lone one ' and " another ".
+        Restore parsing "--" as the end, "..." and "<<" too; ICRA'09 and Jan'18.
         """,
     "smart-quotes-around-elements": r"""
         "Hello," she said. 'Tis rock 'n' roll, ("parenthesized"), "**bold**".
@@ -373,6 +374,19 @@ TYPOGRAPHY = {
         Dashes: a--b a---b a----b -- --- ... <<x>> << y >> <b>"in html"</b>
         Escaped \"straight\" and \'kept\'; `"code"` stays; [a "link"](/x "t").
         "*emphasis*" and '_under_' and "[link](/y)"; the 1990's.
+        """,
+    "fences-indented-after-a-paragraph": r"""
+        The modules there.
+          ```sh
+          cd /tmp/
+
+          wget x
+          ```
+        After it.
+
+            ```
+            four spaces: code
+            ```
         """,
 }
 CASES = {**MATH, **ATTRIBUTES, **TYPOGRAPHY}

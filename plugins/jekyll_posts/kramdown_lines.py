@@ -193,11 +193,16 @@ class _Rewriter:
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
         fence = _FENCE.match(line)
+        indent = len(line) - len(line.lstrip(" "))
+        if fence and indent > 3:
+            fence = None  # code indented by four spaces, or a paragraph's line
         if (fence or (item and kind != "dl")) and self.previous == "text":
             self.out.append("")
         if fence:
+            # GFM: a fence may be indented by up to three spaces; Python-Markdown
+            # wants its fences at the margin.
             self.fence = (fence.group(1), None)
-            self.out.append(line)
+            self.out.append(line[indent:])
             return
         if item:
             if {ended, kind} == {"ul", "ol"}:
@@ -247,8 +252,8 @@ class _Rewriter:
         marker, item = self.fence
         stripped = line.strip()
         closing = stripped.startswith(marker) and not stripped.strip(marker[0])
-        if item is None:
-            self.out.append(line)
+        if item is None:  # kramdown keeps the code's own indent
+            self.out.append(line.lstrip(" ") if closing else line)
         elif not closing:
             indent = len(line) - len(line.lstrip(" "))
             kept = line[min(indent, item.source) :]

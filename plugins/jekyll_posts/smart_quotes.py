@@ -37,20 +37,22 @@ _RULES = [
 _QUOTE = re.compile(r"""["']""")
 
 
-def educate(text: str, after: str = "") -> str:
+def educate(text: str, after: str = "", taken: frozenset[int] = frozenset()) -> str:
     """`text` with each straight quote turned as kramdown turns it; `after`
-    is what kramdown would see right after it (`*` before an emphasis)."""
+    is what kramdown would see right after it (`*` before an emphasis), and
+    `taken` where a symbol kramdown reads first ends (`--`): a quote there
+    starts a text of its own."""
     if '"' not in text and "'" not in text:
         return text
     if after:  # seen by the rules' look-ahead, never taken by a rule
-        return educate(text + after)[: -len(after)]
+        return educate(text + after, "", taken)[: -len(after)]
     out: list[str] = []
     done = 0  # characters before this are written (or taken by a rule)
     for found in _QUOTE.finditer(text):
         at = found.start()
         if at < done:
             continue
-        before = text[at - 1] if at - 1 >= done else "\\"
+        before = text[at - 1] if at - 1 >= done and at not in taken else "\\"
         # After a backslash or an element Markdown set aside (its placeholder
         # ends in \x03), the quote starts a text of its own, as in kramdown.
         start = at if before in "\\\x03" else at - 1

@@ -33,8 +33,10 @@ _SYMBOL = {
 
 
 def educate(text: str, after: str = "") -> str:
-    text = smart_quotes.educate(text, after)
-    if "--" in text or "..." in text or "<<" in text or ">>" in text:
+    symbols = "--" in text or "..." in text or "<<" in text or ">>" in text
+    taken = frozenset(m.end() for m in _SYMBOLS.finditer(text)) if symbols else None
+    text = smart_quotes.educate(text, after, taken or frozenset())
+    if symbols:
         text = _SYMBOLS.sub(lambda m: _SYMBOL[m[0]], text)
     return text
 
