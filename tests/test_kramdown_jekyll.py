@@ -375,6 +375,17 @@ TYPOGRAPHY = {
         Escaped \"straight\" and \'kept\'; `"code"` stays; [a "link"](/x "t").
         "*emphasis*" and '_under_' and "[link](/y)"; the 1990's.
         """,
+    "tables-without-a-separator": r"""
+        Demos:
+
+        |@ptiwari|  [Katello](https://example.org/a)|
+        |@jjeffers| [podman](https://example.org/b)| extra |
+        | plain | cells |
+
+        | A | B |
+        |---|---|
+        | 1 | 2 |
+        """,
     "fences-indented-after-a-paragraph": r"""
         The modules there.
           ```sh

@@ -39,6 +39,7 @@ from . import (
     kramdown_ial,
     kramdown_lines,
     kramdown_math,
+    kramdown_tables,
     kramdown_toc,
     markdown_speed,
     typography,
@@ -178,6 +179,7 @@ class KramdownExtension(Extension):
         spans = kramdown_ial.SpanAttributes(md)
         md.treeprocessors.register(spans, "kramdown_span_attributes", 8)
         kramdown_extensions.register(md)
+        kramdown_tables.register(md)
         kramdown_footnotes.register(md)
         as_written = kramdown_math.AsWrittenInAttributes(md)
         md.treeprocessors.register(as_written, "kramdown_math_in_attributes", 7)
