@@ -528,3 +528,22 @@ def test_a_site_build_writes_them_and_warns_only_about_options_not_applied(site)
     lead = body.select_one("p.lead")
     assert text_of(lead) == "Where \\(s_{t-1}\\) and \\(a_1\\).1"
     assert lead.select_one("sup a")["href"] == "#fn:1"
+
+
+def test_parse_block_html_reads_markdown_inside_html_blocks():
+    md = Markdown(
+        extensions=[
+            KramdownExtension(options={"parse_block_html": True}),
+            "markdown.extensions.extra",
+        ]
+    )
+    html = BeautifulSoup(
+        md.convert(
+            '<div class="row">\n<div class="col">\nSummary\n-------\n\n*x*\n</div>\n'
+            "</div>\n\n```\n<div>*kept*</div>\n```\n"
+        ),
+        "html.parser",
+    )
+    assert html.select_one("div.row > div.col > h2#summary").get_text() == "Summary"
+    assert html.select_one("div.col em").get_text() == "x"
+    assert html.select_one("pre code").get_text() == "<div>*kept*</div>\n"

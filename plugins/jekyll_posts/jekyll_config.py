@@ -18,7 +18,7 @@ import yaml
 
 from .diagnostics import Problem
 from .frontmatter import Loader, decode, located, merge
-from .kramdown_options import APPLIED
+from .kramdown_options import APPLIED_SITE_WIDE
 from .kramdown_options import DEFAULTS as DEFAULTS_KRAMDOWN
 
 # Jekyll's defaults for the keys a Liquid template may read as `site.*`.
@@ -143,7 +143,7 @@ def kramdown_options_not_applied(options) -> list[str]:
     found = []
     for key, value in options.items():
         written = str(value).lower() if isinstance(value, bool) else str(value)
-        if key not in APPLIED and DEFAULTS_KRAMDOWN.get(key) != written:
+        if key not in APPLIED_SITE_WIDE and DEFAULTS_KRAMDOWN.get(key) != written:
             found.append(str(key))
     return found
 

@@ -36,6 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import (
     kramdown_extensions,
     kramdown_footnotes,
+    kramdown_html,
     kramdown_ial,
     kramdown_lines,
     kramdown_math,
@@ -170,6 +171,7 @@ class KramdownExtension(Extension):
             for key, value in self.getConfig("options").items()
         }
         md.preprocessors.register(_Lines(md, options), "kramdown_lines", 27)
+        kramdown_html.register(md, options)
         md.treeprocessors.register(_ExplicitIds(md), "kramdown_explicit_ids", 30)
         md.treeprocessors.deregister("attr_list", strict=False)
         if "toc" in md.treeprocessors:  # kramdown prints a `[TOC]` paragraph

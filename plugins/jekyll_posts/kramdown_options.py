@@ -7,6 +7,8 @@ from `_config.yml`'s `kramdown:` and from `{::options}`; any other is warned of.
 from __future__ import annotations
 
 APPLIED = {"auto_id_prefix", "toc_levels", "footnote_nr"}
+# From _config.yml's kramdown: (for every post) this one is applied too.
+APPLIED_SITE_WIDE = APPLIED | {"parse_block_html"}
 # Jekyll's kramdown settings: an option set to these changes nothing.
 DEFAULTS = {
     "auto_ids": "true",
