@@ -386,6 +386,14 @@ TYPOGRAPHY = {
         |---|---|
         | 1 | 2 |
         """,
+    "code-spans-and-breaks": r"""
+        **Name:** Tom White\
+        **Zone:** EU
+
+        use `File::NULL `instead and ` both ` and ``  two  `` end, ```a``b```.
+
+        keep \\ here
+        """,
     "fences-indented-after-a-paragraph": r"""
         The modules there.
           ```sh

@@ -34,6 +34,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import (
+    kramdown_code,
     kramdown_extensions,
     kramdown_footnotes,
     kramdown_html,
@@ -52,6 +53,7 @@ HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
 _TASK = re.compile(r"\[([ xX])\] ")
 _BACKSLASH_BREAK = r"\\\\\n"  # kramdown: `\\` at the end of a line breaks it
+_GFM_BREAK = r"(?<!\\)\\\n"
 _STRIKE = r"(~~)(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
 _WORD_KINDS = {"Nd", "Nl", "Pc"}  # with letters and marks: Ruby's \p{Word}
 
@@ -194,4 +196,9 @@ class KramdownExtension(Extension):
         md.inlinePatterns.register(
             SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_break", 185
         )
+        # GFM: a backslash at the end of a line breaks it, as `\\` does.
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(_GFM_BREAK, "br"), "kramdown_gfm_break", 184
+        )
+        kramdown_code.register(md)
         md.registerExtension(self)

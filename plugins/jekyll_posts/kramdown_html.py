@@ -13,7 +13,7 @@ import re
 from markdown.preprocessors import Preprocessor
 
 _CONTAINER = re.compile(
-    r"( {0,3}<(?:div|section|article|aside|header|footer|nav|main|blockquote|"
+    r"^( {0,3}<(?:div|section|article|aside|header|footer|nav|main|blockquote|"
     r"figure|details|center)\b(?![^>]*\bmarkdown=)[^>]*?)(/?>)",
     re.I,
 )
@@ -31,7 +31,7 @@ class BlockHtml(Preprocessor):
             elif opened:
                 fence = opened.group(1)
             else:
-                line = _CONTAINER.sub(r'\1 markdown="1"\2', line)
+                line = _CONTAINER.sub(r'\1 markdown="1"\2', line, count=1)
             out.append(line)
         return out
 
