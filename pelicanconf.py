@@ -33,6 +33,8 @@ MARKDOWN = {
         "markdown.extensions.codehilite": {
             "css_class": "highlight",
             "guess_lang": False,
+            # kramdown never numbers lines; CodeHilite would after a `#!/bin/sh`.
+            "linenums": False,
         },
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
