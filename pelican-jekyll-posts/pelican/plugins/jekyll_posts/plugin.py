@@ -14,7 +14,7 @@ from . import config
 from .config import pelican as settings_from_site
 from .diagnostics import BuildFailed, display_path
 from .link import membership
-from .link.steps import link_everything
+from .linking import link_everything
 from .read import freshness, ordering, reading
 from .read.reader import JekyllReader, extensions, fingerprint
 from .series.pages import SeriesGenerator

@@ -13,25 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, NamedTuple
+from typing import Any
 
 # Below this many files, starting workers costs more than it saves.
 MINIMUM_FILES = 40
 
 # The reader in a worker process, set once by the pool's initializer.
 _worker_reader: Any = None
-
-
-class Deferred(NamedTuple):
-    """A metadata value for Pelican's `process_metadata`, applied in its process."""
-
-    name: str
-    value: Any
-
-
-def plain(value):
-    """The value itself, whether or not it waits for `process_metadata`."""
-    return value.value if isinstance(value, Deferred) else value
 
 
 class Ahead:

@@ -25,6 +25,7 @@ from ..liquid import highlight
 from ..liquid import render as liquid
 from ..markers import RAW_BRACE
 from ..source import documents
+from ..source.deferred import Deferred
 from ..source.documents import Prepared
 from ..source.site import Site
 from . import parallel
@@ -82,7 +83,7 @@ class JekyllReader(BaseReader):
         ahead = self._ahead.take(source_path) if self._ahead else None
         content, meta = ahead if ahead is not None else self.parse(source_path)
         for key, value in meta.items():
-            if isinstance(value, parallel.Deferred):
+            if isinstance(value, Deferred):
                 meta[key] = self.process_metadata(value.name, value.value)
         return content, meta
 
@@ -95,7 +96,7 @@ class JekyllReader(BaseReader):
             source_path,
             self.config,
             self.config.defaults(),
-            parallel.Deferred,
+            Deferred,
         )
         meta = dict(prepared.meta)
         meta["jekyll_reader"] = self.fingerprint

@@ -16,9 +16,9 @@ from ..kramdown import options
 from ..liquid import site_plugins
 from ..source import data, documents
 from ..source.dates import build_time
+from ..source.deferred import Deferred
 from ..source.posts import POSTS_DIR
 from ..source.site import Site
-from . import parallel
 from .reader import JekyllReader
 
 # Names Jekyll never reads as content (its EntryFilter's rules).
@@ -48,7 +48,7 @@ def know_the_site(state, generator) -> None:
             continue
         if isinstance(reader_for(generator.readers, path), JekyllReader):
             path = os.path.abspath(path)
-            prepared[path] = documents.prepare(path, made, defaults, parallel.Deferred)
+            prepared[path] = documents.prepare(path, made, defaults, Deferred)
     site_data, problems = data.read(os.path.join(made.folder, made.data_dir))
     state.problems.extend(problems)
     state.problems.extend(made.problems)

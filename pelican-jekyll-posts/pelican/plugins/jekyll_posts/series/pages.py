@@ -13,11 +13,17 @@ from functools import partial
 from pelican.generators import Generator
 
 from ..state import state as build_state
-from . import descriptions
+from . import boxes, descriptions
 from .relations import DEFAULTS
 
 
 class SeriesGenerator(Generator):
+    """A theme without series templates gets the plugin's (`boxes`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        boxes.with_defaults(self.env)
+
     def generate_context(self) -> None:
         for key, value in DEFAULTS.items():
             self.context.setdefault(key, value)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from ..config.defaults import Defaults
 from ..config.settings import Config
 from ..diagnostics import Problem, ProblemError
-from ..read.parallel import plain
 from ..text_files import decode
 from . import drafts, metadata, posts
 from .dates import build_time
+from .deferred import plain
 from .frontmatter import FrontMatter, load, split, with_defaults
 from .site import Document
 

@@ -1,4 +1,4 @@
-"""The link step: once every file is read, a short list of named steps.
+"""The step after reading: once every file is read, a short list of named steps.
 
 Each step takes the build's state and Pelican's article and page generators;
 together they resolve every `post_url` and `link`, plan redirects, find two
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import report
-from ..series import relations
-from ..source import drafts, jekyll_urls
-from ..source.posts import PostIndex, post_file
-from ..state import Build
-from . import excerpts, redirects
-from .backlinks import sentences
-from .collisions import collisions
-from .links import Edge, Target, linkable, resolve, substitute
+from . import report
+from .link import excerpts, redirects
+from .link.backlinks import sentences
+from .link.collisions import collisions
+from .link.links import Edge, Target, linkable, resolve, substitute
+from .series import boxes, relations
+from .source import drafts, jekyll_urls
+from .source.posts import PostIndex, post_file
+from .state import Build
 
 
 @dataclass
@@ -128,6 +128,12 @@ def relate_series(linking: Linking) -> None:
     )
 
 
+def show_series_and_backlinks(linking: Linking) -> None:
+    """Where the theme does not show them, in each post's content."""
+    boxes.register(linking.build.series, linking.articles.context)
+    boxes.add_to_posts(published_and_drafts(linking.articles), linking.articles.env)
+
+
 def set_neighbours(linking: Linking) -> None:
     """`newer` and `older` on each published post, in the home page's order, so a
     template need not search the list of every post on every page."""
@@ -146,6 +152,7 @@ STEPS = (
     plan_redirects,
     find_collisions,
     relate_series,
+    show_series_and_backlinks,
     set_neighbours,
     report_problems,
 )
