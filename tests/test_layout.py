@@ -12,7 +12,7 @@ from pelican.plugins.jekyll_posts import origin
 PACKAGE = "pelican.plugins.jekyll_posts"
 # A module may import its own stage and those below it, never one above.
 STAGES = {
-    "diagnostics": 0, "markers": 0, "text_files": 0, "origin": 0,
+    "diagnostics": 0, "markers": 0, "text_files": 0, "origin": 0, "fences": 0,
     "config": 1,
     "source": 2, "state": 2,
     "kramdown": 3, "liquid": 3,

@@ -10,6 +10,7 @@ meant to be strict would publish broken links.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -38,6 +39,14 @@ SETTINGS = {
     "JEKYLL_STRICT": (bool, None),
     "JEKYLL_SAFE": (bool, "safe"),
     "JEKYLL_WORKERS": (int, None),
+}
+
+
+_KINDS = {
+    bool: "a bool (True or False)",
+    int: "an int (a whole number)",
+    str: "a str (text)",
+    list: "a list of file names",
 }
 
 
@@ -189,13 +198,13 @@ def _check_types(settings) -> None:
         if not key.startswith("JEKYLL_"):
             continue
         if key not in SETTINGS:
+            close = difflib.get_close_matches(key, SETTINGS, n=1)
+            meant = f" (did you mean {close[0]}?)" if close else ""
             known = ", ".join(sorted(SETTINGS))
-            raise ConfigError(f"unknown setting {key}; the plugin knows {known}")
+            raise ConfigError(f"unknown setting {key}{meant}; the plugin knows {known}")
         wanted = SETTINGS[key][0]
         if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-            raise ConfigError(
-                f"setting {key} must be a {wanted.__name__}, not {value!r}"
-            )
+            raise ConfigError(f"setting {key} must be {_KINDS[wanted]}, not {value!r}")
         if wanted is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"setting {key} must be a list of file names")
 

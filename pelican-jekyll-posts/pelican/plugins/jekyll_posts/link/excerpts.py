@@ -8,8 +8,12 @@ resolves the excerpt's links for each page, as Pelican does for `content`.
 
 from __future__ import annotations
 
+import copy
+
 from pelican.contents import Article
 from pelican.utils import memoized
+
+from .. import fences
 
 
 class ExcerptArticle(Article):
@@ -19,7 +23,13 @@ class ExcerptArticle(Article):
 
     @memoized
     def get_summary(self, siteurl: str) -> str:
-        return self._update_content(self.jekyll_excerpt, siteurl)
+        if fences.standing(fences.EXCERPT):
+            return self._update_content(self.jekyll_excerpt, siteurl)
+        # Pelican's public path: the content of a copy whose body is the excerpt.
+        stand_in = copy.copy(self)
+        stand_in.__class__ = Article
+        stand_in._content = self.jekyll_excerpt
+        return stand_in.get_content(siteurl)
 
 
 def attach(article, excerpt: str) -> None:

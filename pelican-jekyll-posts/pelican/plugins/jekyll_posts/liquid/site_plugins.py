@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 
 from liquid import Undefined
 from liquid.ast import Node
-from liquid.builtin.expressions import parse_primitive
-from liquid.builtin.expressions._tokenize import tokenize
+from liquid.builtin.expressions import parse_primitive, tokenize
 from liquid.exceptions import LiquidError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from liquid.ast import Node
-from liquid.builtin.expressions import parse_primitive
-from liquid.builtin.expressions._tokenize import tokenize
+from liquid.builtin.expressions import parse_primitive, tokenize
 from liquid.exceptions import LiquidSyntaxError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream

@@ -10,7 +10,7 @@ from pelican.log import console
 from pelican.utils import clean_output_dir
 from pelican.writers import FileOverwriteFailedError
 
-from . import config
+from . import config, fences
 from .config import pelican as settings_from_site
 from .diagnostics import BuildFailed, display_path
 from .link import membership
@@ -51,8 +51,7 @@ def configure(pelican) -> None:
     """Read `_config.yml` once, and set what Pelican needs to know of it."""
     try:
         made = config.prepare(pelican.settings)
-    except config.ConfigError as error:
-        logger.error("%s", error)
+    except config.ConfigError as error:  # said once, by Pelican, as it stops
         raise BuildFailed(str(error)) from None
     for path in made.files:
         console.print(f"Jekyll settings: {display_path(path)}")
@@ -85,6 +84,8 @@ def choose_writer(pelican) -> type | None:
     """Pages render on every core; with the content cache on, unchanged pages
     are not rendered again. One worker: Pelican's own writer."""
     settings = pelican.settings
+    if not fences.standing(fences.WRITER):
+        return None
     if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
         return incremental.IncrementalWriter
     if config.from_settings(settings).workers > 1:
@@ -162,6 +163,7 @@ class _QuietFailure(logging.Filter):
 
 
 def register() -> None:
+    fences.warn_fallen()
     signals.initialized.connect(configure)
     signals.initialized.connect(check_output)
     signals.readers_init.connect(add_reader)

@@ -15,8 +15,6 @@ priorities) of the ones they stand for; the output does not change.
 from __future__ import annotations
 
 import re
-from re import _constants as sre
-from re import _parser as sre_parse
 
 from markdown.blockprocessors import (
     BlockQuoteProcessor,
@@ -28,6 +26,8 @@ from markdown.extensions.def_list import DefListProcessor
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
+
+from .. import fences
 
 _TICKS = re.compile("`+")
 
@@ -116,18 +116,15 @@ def starts(pattern) -> frozenset[str] | None:
     if regex is None or not isinstance(source, str) or regex.flags & re.IGNORECASE:
         return None
     try:
-        return _first(sre_parse.parse(source, regex.flags))
+        return _first(re._parser.parse(source, regex.flags))
     except (re.error, TypeError, ValueError):
         return None
 
 
-_ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
-
-
 def _first(sequence) -> frozenset[str] | None:
+    sre = re._constants
     for op, value in sequence:
-        if op in _ZERO_WIDTH:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue
         if op is sre.LITERAL:
             return frozenset(chr(value))
@@ -137,7 +134,10 @@ def _first(sequence) -> frozenset[str] | None:
             return _first(value[-1])
         if op is sre.ATOMIC_GROUP:
             return _first(value)
-        if op in _REPEATS and value[0] >= 1:
+        if (
+            op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+            and value[0] >= 1
+        ):
             return _first(value[2])
         if op is sre.BRANCH:
             branches = [_first(b) for b in value[1]]
@@ -155,4 +155,5 @@ def install(md) -> None:
         if name in blocks:
             blocks.register(quick(md.parser), name, priority)
     md.inlinePatterns.register(QuickBacktick(BACKTICK_RE), "backtick", 190)
-    md.treeprocessors.register(QuickInline(md), "inline", 20)
+    if fences.standing(fences.INLINE):
+        md.treeprocessors.register(QuickInline(md), "inline", 20)

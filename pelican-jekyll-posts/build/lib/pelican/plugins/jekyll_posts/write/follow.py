@@ -13,8 +13,10 @@ from collections.abc import Callable
 from fnmatch import fnmatch
 
 from jinja2 import BaseLoader, TemplateNotFound
+from pelican.generators import StaticGenerator
 from pelican.utils import copy
 
+from .. import fences
 from ..source.symlinks import Scan, for_build, within
 
 
@@ -40,7 +42,7 @@ def follow_only_allowed(generator) -> None:
         return {f for f in listed if found.followed(os.path.join(base, f), parents)}
 
     generator.get_files = files
-    if hasattr(generator, "_copy_paths"):  # the StaticGenerator: theme files
+    if isinstance(generator, StaticGenerator) and fences.standing(fences.THEME_COPY):
         generator._copy_paths = _copier(found, generator.settings["IGNORE_FILES"])
     env = getattr(generator, "env", None)
     if env is not None:
