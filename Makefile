@@ -52,7 +52,7 @@ help:
 	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
 	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; table in bench/out/results.md"
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pelican-jekyll-posts/pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -135,7 +135,7 @@ screenshots: venv
 # What a folder of Jekyll posts would lose or change here: make doctor SITE=~/my-blog
 SITE ?= $(INPUTDIR)
 doctor: venv
-	PYTHONPATH=plugins $(BIN)/python -m jekyll_posts.doctor $(SITE)
+	$(BIN)/python -m pelican.plugins.jekyll_posts.doctor $(SITE)
 
 .PHONY: compare
 

@@ -10,8 +10,9 @@ ARTICLE_PATHS = ["_posts", "_drafts"]  # _drafts: only a preview writes them
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "assets"]
 THEME = "theme"
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jekyll_posts"]
+# The plugin is installed (requirements.txt); with a wheel "jekyll_posts" is
+# enough, but an editable install hides namespace plugins from Pelican's search.
+PLUGINS = ["pelican.plugins.jekyll_posts"]
 
 # Used only when the blog's _config.yml names no `timezone:` (Jekyll then uses
 # the machine's zone; GitHub Pages builds in UTC).

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from jekyll_posts import frontmatter  # noqa: E402
-from jekyll_posts.diagnostics import ProblemError  # noqa: E402
-from jekyll_posts.liquid.render import render_text, standalone  # noqa: E402
+from pelican.plugins.jekyll_posts import frontmatter  # noqa: E402
+from pelican.plugins.jekyll_posts.diagnostics import ProblemError  # noqa: E402
+from pelican.plugins.jekyll_posts.liquid.render import render_text, standalone  # noqa: E402
 
 PIECES = ["{%", "%}", "{{", "}}", "{%-", "-%}", "post_url ", "raw", "endraw",
           "comment", "endcomment", "2021-01-01-a", "site.baseurl", "\n", "\t", " ",

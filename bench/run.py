@@ -309,19 +309,18 @@ def _published(output: Path, token: str) -> bool:
 # Reading a post as Jekyll does (the file, front matter, dates, the address)
 # is "reading posts"; the rest of the plugin, Liquid, links, series,
 # backlinks and the checks, is "plugin", the work issue 6's goal is about.
-_DIALECT = ("kramdown", "typography")
-_MARKDOWN = ("markdown_speed", "first_paragraph")
-_READING = ("reader", "frontmatter", "dates", "psych", "date_text", "date_fields",
-            "ruby_time", "metadata", "permalinks", "config", "drafts", "parallel",
-            "documents", "reading", "jekyll_config", "defaults", "site",
-            "data")  # fmt: skip
+_PLUGIN = "/pelican/plugins/jekyll_posts/"
+_MARKDOWN = ("kramdown/speed.py", "kramdown/first_paragraph.py")
 _CATEGORIES = (
-    *((f"/plugins/jekyll_posts/{name}", "kramdown dialect") for name in _DIALECT),
-    *((f"/plugins/jekyll_posts/{name}", "Markdown") for name in _MARKDOWN),
-    *((f"/plugins/jekyll_posts/{name}.py", "reading posts") for name in _READING),
-    ("/plugins/jekyll_posts/rendering.py", "writing"),
-    ("/plugins/jekyll_posts/incremental.py", "writing"),
-    ("/plugins/jekyll_posts/", "plugin"),
+    *((f"{_PLUGIN}{name}", "Markdown") for name in _MARKDOWN),
+    (f"{_PLUGIN}kramdown/", "kramdown dialect"),
+    (f"{_PLUGIN}source/", "reading posts"),
+    (f"{_PLUGIN}config/", "reading posts"),
+    (f"{_PLUGIN}read/", "reading posts"),
+    (f"{_PLUGIN}text_files.py", "reading posts"),
+    (f"{_PLUGIN}write/rendering.py", "writing"),
+    (f"{_PLUGIN}write/incremental.py", "writing"),
+    (_PLUGIN, "plugin"),
     ("/site-packages/liquid/", "Liquid engine"),
     ("/yaml/", "YAML"),
     ("/pygments/", "Pygments"),
@@ -461,9 +460,8 @@ def profile(source: Path, work: Path) -> tuple[dict, dict]:
     waiting. The profile is for attribution, not timing, so it reads in one
     process (JEKYLL_WORKERS=1); time still spent waiting shows as "waiting".
     """
-    serial = "JEKYLL_WORKERS" in (SETTINGS.parent / "plugins").joinpath(
-        "jekyll_posts", "config.py"
-    ).read_text("utf-8")
+    settings = SETTINGS.parent / "pelican-jekyll-posts/pelican/plugins/jekyll_posts"
+    serial = "JEKYLL_WORKERS" in (settings / "config" / "settings.py").read_text()
     command = pelican_cold(source, work, **({"JEKYLL_WORKERS": 1} if serial else {}))
     data = work.with_name(work.name + ".prof")
     command[1:1] = ["-m", "cProfile", "-o", str(data)]  # python -m cProfile -m pelican

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 import watchfiles
-
-from plugins.jekyll_posts.preview import drafts_in
+from pelican.plugins.jekyll_posts import origin
+from pelican.plugins.jekyll_posts.write.preview import drafts_in
 
 from . import pelican_cli, server
 
@@ -71,9 +71,10 @@ class DevServer:
         return server.url(self.http)
 
     def watched(self) -> list[Path]:
-        """content/, the theme and the plugin folders (the settings file aside)."""
+        """content/, the theme, the plugin folders and this plugin's own code
+        (the settings file aside)."""
         values = pelican_cli.read_settings(self.settings, ["THEME", "PLUGIN_PATHS"])
-        paths = [self.content, Path(values["THEME"])]
+        paths = [self.content, Path(values["THEME"]), origin.FOLDER]
         paths += [Path(p) for p in values["PLUGIN_PATHS"]]
         return [p for p in dict.fromkeys(paths) if p.is_dir()]
 

@@ -17,7 +17,7 @@ import os
 import re
 from pathlib import Path
 
-from plugins.jekyll_posts import symlinks
+from pelican.plugins.jekyll_posts.source import symlinks
 
 from . import linkcheck
 

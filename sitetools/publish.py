@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from plugins.jekyll_posts.guard import UnsafeOutput, check_output
+from pelican.plugins.jekyll_posts.write.guard import UnsafeOutput, check_output
 
 from . import address, gate, pelican_cli, settle
 

@@ -20,8 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-# The pure modules are tested on their own, without Pelican.
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 @dataclass

@@ -15,10 +15,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pelican.plugins.jekyll_posts.config import settings as config
+from pelican.plugins.jekyll_posts.liquid.render import for_build, render_text
+from pelican.plugins.jekyll_posts.source import data
+from pelican.plugins.jekyll_posts.source.site import Site
 
-from jekyll_posts import config, data
-from jekyll_posts.liquid.render import for_build, render_text
-from jekyll_posts.site import Site
 from jekyll_site import JEKYLL, build_with_jekyll
 
 CONFIG = "timezone: America/Chicago\nurl: https://example.com\nbaseurl: /blog\n"

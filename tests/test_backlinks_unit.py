@@ -7,8 +7,12 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from jekyll_posts.backlinks import Sentence, referenced_by, sentences  # noqa: E402
-from jekyll_posts.markers import marker  # noqa: E402
+from pelican.plugins.jekyll_posts.link.backlinks import (  # noqa: E402
+    Sentence,
+    referenced_by,
+    sentences,
+)
+from pelican.plugins.jekyll_posts.markers import marker  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,11 @@ def test_builds_with_jekyll(tmp_path):
 
 def test_builtins_count_for_the_category_that_called_them():
     markdown = ("/venv/site-packages/markdown/core.py", 1, "convert")
-    plugin = ("/repo/plugins/jekyll_posts/liquid.py", 1, "render")
+    plugin = (
+        "/repo/pelican-jekyll-posts/pelican/plugins/jekyll_posts/liquid/render.py",
+        1,
+        "render",
+    )
     regex = ("~", 0, "<method 'sub' of 're.Pattern' objects>")
     root = ("~", 0, "<built-in method builtins.exec>")
     stats = {
@@ -118,13 +122,12 @@ def test_the_plugins_markdown_extensions_count_as_markdown_rendering():
     def own(path):
         return run.breakdown({(path, 1, "f"): (1, 1, 1.0, 1.0, {})})
 
-    assert own("/repo/plugins/jekyll_posts/markdown_speed.py") == {"Markdown": 1.0}
-    assert own("/repo/plugins/jekyll_posts/kramdown_lines.py") == {
-        "kramdown dialect": 1.0
-    }
-    assert own("/repo/plugins/jekyll_posts/rendering.py") == {"writing": 1.0}
-    assert own("/repo/plugins/jekyll_posts/backlinks.py") == {"plugin": 1.0}
-    assert own("/repo/plugins/jekyll_posts/frontmatter.py") == {"reading posts": 1.0}
+    plugin = "/repo/pelican-jekyll-posts/pelican/plugins/jekyll_posts/"
+    assert own(plugin + "kramdown/speed.py") == {"Markdown": 1.0}
+    assert own(plugin + "kramdown/lines.py") == {"kramdown dialect": 1.0}
+    assert own(plugin + "write/rendering.py") == {"writing": 1.0}
+    assert own(plugin + "link/backlinks.py") == {"plugin": 1.0}
+    assert own(plugin + "source/frontmatter.py") == {"reading posts": 1.0}
 
 
 def test_a_report_is_made_again_from_its_saved_measurements(tmp_path, monkeypatch):

@@ -22,11 +22,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pelican.plugins.jekyll_posts.config.settings import Config
+from pelican.plugins.jekyll_posts.diagnostics import ProblemError
+from pelican.plugins.jekyll_posts.source import dates, frontmatter, metadata, posts
 
 from conftest import Site
-from jekyll_posts import dates, frontmatter, metadata, posts
-from jekyll_posts.config import Config
-from jekyll_posts.diagnostics import ProblemError
 from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
 
 NEW_YORK = ZoneInfo("America/New_York")

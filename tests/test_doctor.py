@@ -10,10 +10,10 @@ import sys
 import textwrap
 
 import pytest
+from pelican.plugins.jekyll_posts import doctor
+from pelican.plugins.jekyll_posts.kramdown.differences import scan
 
 from conftest import ROOT
-from jekyll_posts import doctor
-from jekyll_posts.differences import scan
 
 DIFFERENT = """\
 A paragraph.
@@ -155,7 +155,7 @@ def test_the_command_line_exits_1_on_findings_and_0_without(blog, capsys):
 def test_it_runs_as_a_module_on_the_sample_content():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
     done = subprocess.run(
-        [sys.executable, "-m", "jekyll_posts.doctor", "content"],
+        [sys.executable, "-m", "pelican.plugins.jekyll_posts.doctor", "content"],
         cwd=ROOT,
         env=env,
         capture_output=True,

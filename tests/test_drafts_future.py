@@ -7,8 +7,7 @@ import os
 from datetime import UTC, datetime
 
 import pytest
-
-from jekyll_posts.config import ConfigError, from_settings
+from pelican.plugins.jekyll_posts.config.settings import ConfigError, from_settings
 
 
 def written_text(result) -> str:

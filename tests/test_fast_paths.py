@@ -114,7 +114,7 @@ def test_a_page_changed_by_another_build_is_rendered_again(site):
 
 
 def test_quick_membership_answers_as_the_list_would():
-    from jekyll_posts.membership import Members
+    from pelican.plugins.jekyll_posts.link.membership import Members
 
     first, second, third = object(), object(), object()
     members = Members([first, second])

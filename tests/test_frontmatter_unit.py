@@ -1,9 +1,8 @@
 """Front matter splitting and YAML loading, without Pelican."""
 
 import pytest
-
-from jekyll_posts import frontmatter
-from jekyll_posts.diagnostics import ProblemError
+from pelican.plugins.jekyll_posts.diagnostics import ProblemError
+from pelican.plugins.jekyll_posts.source import frontmatter
 
 
 def test_split_returns_yaml_body_and_the_body_line():

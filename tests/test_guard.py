@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.plugins.jekyll_posts.write.guard import UnsafeOutput, check_output
 
 from conftest import ROOT
-from jekyll_posts.guard import UnsafeOutput, check_output
 
 POST = "---\ntitle: Kept\n---\nKept text.\n"
 
@@ -29,8 +29,11 @@ def project(tmp_path: Path) -> Path:
     (root / ".git").mkdir(parents=True)
     shutil.copy(ROOT / "pelicanconf.py", root)
     shutil.copytree(ROOT / "theme", root / "theme")
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "plugins", root / "plugins", ignore=ignore)
+    # A plugin folder of the site's own, beside the installed plugin.
+    (root / "plugins").mkdir()
+    (root / "plugins" / "own.py").write_text("def register():\n    pass\n")
+    with open(root / "pelicanconf.py", "a", encoding="utf-8") as conf:
+        conf.write('\nPLUGIN_PATHS = ["plugins"]\n')
     post = root / "content" / "_posts" / "2021-01-01-kept.md"
     post.parent.mkdir(parents=True)
     post.write_text(POST)

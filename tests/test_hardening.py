@@ -269,8 +269,8 @@ def test_large_inputs_build(site):
 
 
 def test_twenty_megabytes_pass_through_the_engine():
-    from jekyll_posts import frontmatter
-    from jekyll_posts.liquid.render import render_text, standalone
+    from pelican.plugins.jekyll_posts.liquid.render import render_text, standalone
+    from pelican.plugins.jekyll_posts.source import frontmatter
 
     words = "Plain words around the link, " * 33
     text = "---\ntitle: x\n---\n" + (words + "{% post_url 2021-01-01-a %}.\n") * 20_000

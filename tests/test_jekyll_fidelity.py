@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.jekyll_posts import doctor
 
 from conftest import ROOT, Site
-from jekyll_posts import doctor
 from jekyll_site import JEKYLL, build_with_jekyll, post_addresses
 
 if JEKYLL is None:

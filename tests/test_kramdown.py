@@ -8,10 +8,10 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 from markdown import Markdown
+from pelican.plugins.jekyll_posts.kramdown.attributes import parse
+from pelican.plugins.jekyll_posts.kramdown.dialect import KramdownExtension, gfm_id
 
 from conftest import ROOT
-from jekyll_posts.kramdown import KramdownExtension, gfm_id
-from jekyll_posts.kramdown_attributes import parse
 
 
 def settings() -> dict:

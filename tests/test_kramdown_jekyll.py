@@ -17,10 +17,10 @@ import textwrap
 
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString
+from pelican.plugins.jekyll_posts.read.reader import JekyllReader
 from pelican.settings import read_settings
 
 from conftest import ROOT
-from jekyll_posts.reader import JekyllReader
 from jekyll_site import JEKYLL, build_with_jekyll
 
 if JEKYLL is None:

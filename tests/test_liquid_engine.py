@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
-from jekyll_posts.liquid.render import render_text, standalone
-from jekyll_posts.liquid.site_plugins import load
-from jekyll_posts.markers import MARKER
+from pelican.plugins.jekyll_posts.liquid.render import render_text, standalone
+from pelican.plugins.jekyll_posts.liquid.site_plugins import load
+from pelican.plugins.jekyll_posts.markers import MARKER
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from liquid_cases import CONFIG, require_jekyll
 
 from conftest import Site
 from jekyll_site import BASE_CONFIG, build_with_jekyll
+from liquid_cases import CONFIG, require_jekyll
 
 require_jekyll()
 

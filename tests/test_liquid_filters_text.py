@@ -7,6 +7,7 @@ Runs wherever `jekyll` is installed; CI installs it, so there it never skips.
 from __future__ import annotations
 
 import pytest
+
 from liquid_cases import check, compared, require_jekyll
 
 require_jekyll()

@@ -10,11 +10,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from jekyll_posts import config
-from jekyll_posts.liquid import filters
-from jekyll_posts.liquid.render import for_build, render_text, standalone
-from jekyll_posts.site import Document, Site
+from pelican.plugins.jekyll_posts.config import settings as config
+from pelican.plugins.jekyll_posts.liquid import filters
+from pelican.plugins.jekyll_posts.liquid.render import (
+    for_build,
+    render_text,
+    standalone,
+)
+from pelican.plugins.jekyll_posts.source.site import Document, Site
 
 MARKER = "\ue0000\ue001"
 

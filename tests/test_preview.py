@@ -4,7 +4,7 @@ output, even with DELETE_OUTPUT_DIRECTORY off (the repository's setting)."""
 
 from __future__ import annotations
 
-from jekyll_posts.preview import MARKER
+from pelican.plugins.jekyll_posts.write.preview import MARKER
 
 
 def drafts_site(site) -> None:

@@ -7,14 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown.treeprocessors import InlineProcessor
+from pelican.plugins.jekyll_posts.diagnostics import ProblemError
+from pelican.plugins.jekyll_posts.kramdown import speed as markdown_speed
+from pelican.plugins.jekyll_posts.kramdown.code_spans import KramdownCodeSpans
+from pelican.plugins.jekyll_posts.liquid.render import render_text, standalone
+from pelican.plugins.jekyll_posts.read.reader import JekyllReader
+from pelican.plugins.jekyll_posts.source import frontmatter
 from pelican.settings import read_settings
 
 from conftest import ROOT
-from jekyll_posts import frontmatter, markdown_speed
-from jekyll_posts.diagnostics import ProblemError
-from jekyll_posts.kramdown_code import KramdownCodeSpans
-from jekyll_posts.liquid.render import render_text, standalone
-from jekyll_posts.reader import JekyllReader
 
 LIQUID_ALPHABET = st.sampled_from(list("{}%-_ \n\t/#raw") + ["{%", "%}", "{{", "}}",
     "post_url", "raw", "endraw", "comment", "endcomment", "2021-01-01-a", "site.url"])  # fmt: skip

@@ -3,7 +3,7 @@ at each old address, `redirect_to` turns the post's own page into one."""
 
 from __future__ import annotations
 
-from jekyll_posts.redirects import read
+from pelican.plugins.jekyll_posts.source.redirect_keys import read
 
 
 def moved_site(site) -> None:

@@ -6,7 +6,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from jekyll_posts.series import Group, Post, gather, related  # noqa: E402
+from pelican.plugins.jekyll_posts.series.model import Group, Post, gather, related  # noqa: E402
 
 
 def slug(name: str) -> str:

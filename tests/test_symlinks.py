@@ -11,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pelican.plugins.jekyll_posts.source import symlinks
+
 from conftest import ROOT
-from jekyll_posts import symlinks
 
 SECRET = "TOP-SECRET-CONTENTS"
 HELLO = "---\ntitle: Hello\n---\nHello text.\n"

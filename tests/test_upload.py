@@ -38,7 +38,7 @@ def project(tmp_path: Path) -> Path:
     """The sample site and its tooling, copied; the repository's .venv is used."""
     root = tmp_path / "project"
     ignore = shutil.ignore_patterns("__pycache__")
-    for folder in ("content", "theme", "plugins", "sitetools"):
+    for folder in ("content", "theme", "sitetools"):
         shutil.copytree(ROOT / folder, root / folder, ignore=ignore)
     for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt"):
         shutil.copy(ROOT / name, root)

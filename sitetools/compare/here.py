@@ -20,6 +20,8 @@ _TEMPLATES = {
     "article.html": (
         "<!--jekyll-compare:{{ article.relative_source_path|urlencode }}-->\n"
         "{{ article.content }}"
+        # Naming them keeps the plugin from adding a series box and backlinks.
+        "{# article.series_memberships, article.backlinks: not shown #}"
     ),
     "page.html": "{{ page.content }}",
     # Loaded by the plugin's series generator, which writes nothing here.
