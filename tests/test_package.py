@@ -5,6 +5,7 @@ pelican-quickstart lays one out, with Pelican's own themes."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -74,10 +75,16 @@ POSTS = {
 def installed(tmp_path_factory) -> Path:
     """A fresh environment with Pelican and the plugin's wheel, nothing else."""
     root = tmp_path_factory.mktemp("package")
+    # Built from a copy: building writes build/ and egg-info/ beside the sources.
+    source = shutil.copytree(
+        ROOT / "pelican-jekyll-posts",
+        root / "source",
+        ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"),
+    )
     wheels = root / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-         "--wheel-dir", str(wheels), str(ROOT / "pelican-jekyll-posts")],
+         "--wheel-dir", str(wheels), str(source)],
         check=True, capture_output=True, timeout=600,
     )  # fmt: skip
     [wheel] = wheels.glob("pelican_jekyll_posts-*.whl")

@@ -1,5 +1,0 @@
-"""Publish Jekyll-format posts with Pelican."""
-
-from .plugin import register
-
-__all__ = ["register"]
