@@ -57,6 +57,7 @@ OUT = ROOT / "bench" / "out"
 # Builds run a copy of the code taken when the run starts (see take_snapshot).
 SNAPSHOT = OUT / "code"
 SETTINGS = SNAPSHOT / "pelicanconf.py"
+PLUGIN = SNAPSHOT / "pelican-jekyll-posts" / "pelican" / "plugins" / "jekyll_posts"
 JEKYLL = shutil.which("jekyll")
 # publishconf.py's feeds; FEED_DOMAIN keeps links relative, as pelicanconf has them.
 FEEDS = {
@@ -79,7 +80,7 @@ ENV = {
 # rarely enough not to take much of a core from a build that uses both.
 SAMPLE_SECONDS = 0.5
 # What a build runs besides Pelican and the corpus.
-UNDER_TEST = ("pelicanconf.py", "theme", "plugins")
+UNDER_TEST = ("pelicanconf.py", "theme", "pelican-jekyll-posts")
 # Issue 6's goals: (posts, ratio) caps for the cold build and the rebuild.
 COLD_GOALS = {1000: 0.7, 5000: 0.35}
 REBUILD_GOALS = {5000: 0.25}
@@ -215,7 +216,15 @@ def _pss_kib(pid: int) -> int:
 
 
 def pelican_command(source: Path, output: Path, **settings) -> list[str]:
-    return pelican_cli.command(source, output, SETTINGS, settings)
+    """Pelican with the plugin from the run's copy (bench/pelican_from.py)."""
+    command = pelican_cli.command(source, output, SETTINGS, settings)
+    assert command[1:3] == ["-m", "pelican"]
+    return [
+        command[0],
+        str(ROOT / "bench" / "pelican_from.py"),
+        str(PLUGIN),
+        *command[3:],
+    ]
 
 
 def pelican_cold(source: Path, work: Path, **settings) -> list[str]:
@@ -453,18 +462,16 @@ def phases(stats: dict) -> dict[str, float]:
 
 
 def profile(source: Path, work: Path) -> tuple[dict, dict]:
-    """One cold build under cProfile, reading serially when the plugin can.
+    """One cold build under cProfile, reading serially.
 
     cProfile sees only its own process: with the plugin's reading pool the
     Markdown work happens elsewhere and the main process shows time spent
     waiting. The profile is for attribution, not timing, so it reads in one
     process (JEKYLL_WORKERS=1); time still spent waiting shows as "waiting".
     """
-    settings = SETTINGS.parent / "pelican-jekyll-posts/pelican/plugins/jekyll_posts"
-    serial = "JEKYLL_WORKERS" in (settings / "config" / "settings.py").read_text()
-    command = pelican_cold(source, work, **({"JEKYLL_WORKERS": 1} if serial else {}))
+    command = pelican_cold(source, work, JEKYLL_WORKERS=1)
     data = work.with_name(work.name + ".prof")
-    command[1:1] = ["-m", "cProfile", "-o", str(data)]  # python -m cProfile -m pelican
+    command[1:1] = ["-m", "cProfile", "-o", str(data)]  # python -m cProfile script
     measure(command, work.with_name(work.name + ".log"))
     stats = pstats.Stats(str(data)).stats  # type: ignore[attr-defined]
     return breakdown(stats), phases(stats)
@@ -496,12 +503,12 @@ def take_snapshot() -> str:
 
     Other people edit the plugin while a run takes many minutes; building
     from a copy keeps every build of one run on one version of the code.
-    pelicanconf.py names the theme and the plugin folder relative to itself,
-    so the copy is a complete site.
+    pelicanconf.py names the theme relative to itself, and each build imports
+    the plugin from the copy (bench/pelican_from.py).
     """
     shutil.rmtree(SNAPSHOT, ignore_errors=True)
     SNAPSHOT.mkdir(parents=True)
-    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", "build", "*.egg-info")
     for name in UNDER_TEST:
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, SNAPSHOT / name, ignore=skip)
@@ -514,7 +521,7 @@ def take_snapshot() -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(SNAPSHOT).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes())
-    compileall.compile_dir(SNAPSHOT / "plugins", quiet=1)  # no build pays for it
+    compileall.compile_dir(PLUGIN, quiet=1)  # no build pays for it
     return digest.hexdigest()[:12]
 
 
