@@ -19,6 +19,7 @@ HOOKS = [
     "re._parser.parse",
     "pelican.contents.Content._update_content",
     "pelican.generators.StaticGenerator._copy_paths",
+    "liquid.lex._tokenize_template",
 ]
 
 # Run at interpreter start (PYTHONPATH), before Pelican loads the plugin.

@@ -20,8 +20,9 @@ from liquid.builtin.output import Output
 from liquid.exceptions import ContextDepthError, LiquidError, LiquidSyntaxError
 from liquid.token import Token
 
+from .. import fences
 from ..diagnostics import Locator, Problem, display_path
-from . import filters, tags
+from . import filters, lexing, tags
 from .includes import IncludeLoader
 
 
@@ -178,6 +179,11 @@ class JekyllEnvironment(Environment):
             self.current.too_deep()
         else:
             self.current.problem(exc.token, message, group, severity)
+
+    def tokenizer(self):
+        if fences.standing(fences.LIQUID_LEXER):
+            return lexing.quick_lexer()
+        return super().tokenizer()
 
     def parse_text(self, text: str, path: str | None = None):
         """Parse `text`; an unclosed block is then told at its opening tag."""

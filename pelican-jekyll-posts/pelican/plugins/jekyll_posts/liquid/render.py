@@ -83,7 +83,8 @@ class Renderer:
     ) -> Rendered:
         if "{{" not in text and "{%" not in text:
             return Rendered(text)
-        text = _BEFORE_LINK.sub(_silence, text)
+        if "site." in text:
+            text = _BEFORE_LINK.sub(_silence, text)
         render = Render(Source(text, path, first_line), document.source)
         page = self.drops.document(document)
         if self.drops.site.by_source.get(document.source) is not document:

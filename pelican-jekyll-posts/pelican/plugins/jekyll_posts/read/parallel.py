@@ -1,4 +1,5 @@
-"""Read posts on every core, ahead of Pelican asking for them one by one.
+"""Read posts on every core: their front matter first, then their bodies,
+ahead of Pelican asking for them one by one.
 
 Pelican reads files in one process, and Markdown rendering is most of a cold
 build. Reading is a pure function of a file and the settings, so worker
@@ -12,14 +13,38 @@ so serial and parallel reads give the same objects.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 # Below this many files, starting workers costs more than it saves.
 MINIMUM_FILES = 40
 
-# The reader in a worker process, set once by the pool's initializer.
+# What a worker process runs, set once by the pool's initializer.
 _worker_reader: Any = None
+_worker_prepare: Callable[[str], Any] | None = None
+
+
+def prepare_all(paths: list[str], prepare: Callable[[str], Any], workers: int) -> list:
+    """`prepare(path)` for each path, in order, on `workers` processes when
+    that pays (each file's front matter is independent of the others')."""
+    if workers <= 1 or len(paths) < MINIMUM_FILES:
+        return [prepare(path) for path in paths]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_preparing, initargs=(prepare,)
+    ) as pool:
+        chunk = max(1, len(paths) // (workers * 8))
+        return list(pool.map(_prepare, paths, chunksize=chunk))
+
+
+def _start_preparing(prepare) -> None:
+    global _worker_prepare
+    _worker_prepare = prepare
+
+
+def _prepare(path: str):
+    return _worker_prepare(path)
 
 
 class Ahead:

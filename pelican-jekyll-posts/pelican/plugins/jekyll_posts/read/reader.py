@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import os
 import re
+from functools import cached_property
 
 from markdown import Markdown
 from pelican.readers import BaseReader
@@ -42,7 +43,20 @@ class JekyllReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.config = config_module.from_settings(settings)
-        options = dict(settings["MARKDOWN"])
+        self._ahead: parallel.Ahead | None = None
+        self.site: Site | None = None
+        self.prepared: dict[str, Prepared] = {}
+        self._liquid: liquid.Renderer | None = None
+
+    # Pelican makes a reader for every extension the reader takes, in each of
+    # its generators, and uses one or two: what is costly to make waits for use.
+    @cached_property
+    def fingerprint(self) -> str:
+        return fingerprint(self.settings)
+
+    @cached_property
+    def _markdown(self) -> Markdown:
+        options = dict(self.settings["MARKDOWN"])
         configs = dict(options.get("extension_configs", {}))
         configs.pop(_META_EXTENSION, None)
         options["extension_configs"] = configs
@@ -56,12 +70,7 @@ class JekyllReader(BaseReader):
                 options=kramdown_options if isinstance(kramdown_options, dict) else {}
             )
         )
-        self._markdown = Markdown(**options)
-        self._ahead: parallel.Ahead | None = None
-        self.fingerprint = fingerprint(settings)
-        self.site: Site | None = None
-        self.prepared: dict[str, Prepared] = {}
-        self._liquid: liquid.Renderer | None = None
+        return Markdown(**options)
 
     def know(self, site: Site, prepared: dict[str, Prepared]) -> None:
         """The site's front matter, read before any body (see `plugin`)."""

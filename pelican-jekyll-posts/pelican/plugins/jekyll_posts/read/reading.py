@@ -10,6 +10,7 @@ told the site. The files Pelican will then read are read ahead on every core.
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from ..diagnostics import Problem
 from ..kramdown import options
@@ -19,6 +20,7 @@ from ..source.dates import build_time
 from ..source.deferred import Deferred
 from ..source.posts import POSTS_DIR
 from ..source.site import Site
+from . import parallel
 from .reader import JekyllReader
 
 # Names Jekyll never reads as content (its EntryFilter's rules).
@@ -40,15 +42,18 @@ def know_the_site(state, generator) -> None:
             )
         )
     ]
-    defaults = made.defaults()
-    prepared = {}
-    for path in paths:
-        source = documents.source_of(path, made.folder)
-        if documents.excluded(source, made):
-            continue
-        if isinstance(reader_for(generator.readers, path), JekyllReader):
-            path = os.path.abspath(path)
-            prepared[path] = documents.prepare(path, made, defaults, Deferred)
+    jekyll = [
+        os.path.abspath(path)
+        for path in paths
+        if not documents.excluded(documents.source_of(path, made.folder), made)
+        and isinstance(reader_for(generator.readers, path), JekyllReader)
+    ]
+    prepare = partial(
+        documents.prepare, config=made, defaults=made.defaults(), process=Deferred
+    )
+    prepared = dict(
+        zip(jekyll, parallel.prepare_all(jekyll, prepare, made.workers), strict=True)
+    )
     site_data, problems = data.read(os.path.join(made.folder, made.data_dir))
     state.problems.extend(problems)
     state.problems.extend(made.problems)
