@@ -110,10 +110,10 @@ def test_an_excerpt_is_its_text_rendered_alone(reader, document):
 
 
 def stock(markdown) -> None:
-    """Python-Markdown's own classes back in the places markdown_speed took."""
+    """The classes markdown_speed stood in for back in their places."""
     blocks = markdown.parser.blockprocessors
-    for name, priority, quick in markdown_speed._BLOCKS:
-        blocks.register(quick.__mro__[1](markdown.parser), name, priority)
+    for name, (priority, *_) in markdown_speed._BLOCKS.items():
+        blocks.register(type(blocks[name]).__mro__[1](markdown.parser), name, priority)
     # kramdown's code spans stay; only the quicker search for them goes.
     backtick = type("Backtick", (KramdownCodeSpans, BacktickInlineProcessor), {})
     markdown.inlinePatterns.register(backtick(BACKTICK_RE), "backtick", 190)

@@ -39,8 +39,10 @@ from . import (
     extensions,
     footnotes,
     formulas,
+    headers,
     html_blocks,
     ial,
+    span_html,
     speed,
     tables,
     toc,
@@ -163,6 +165,7 @@ class KramdownExtension(Extension):
 
     def extendMarkdown(self, md) -> None:
         md.registerExtensions(["markdown.extensions.extra"], {})
+        headers.register(md)
         speed.install(md)
         typography.register(md)
         md.ESCAPED_CHARS.extend(c for c in "$:=<" if c not in md.ESCAPED_CHARS)
@@ -199,4 +202,5 @@ class KramdownExtension(Extension):
             SubstituteTagInlineProcessor(_GFM_BREAK, "br"), "kramdown_gfm_break", 184
         )
         code_spans.register(md)
+        span_html.register(md)
         md.registerExtension(self)

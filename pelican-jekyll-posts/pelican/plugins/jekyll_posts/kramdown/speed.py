@@ -15,14 +15,8 @@ priorities) of the ones they stand for; the output does not change.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from markdown.blockprocessors import (
-    BlockQuoteProcessor,
-    HashHeaderProcessor,
-    HRProcessor,
-    SetextHeaderProcessor,
-)
-from markdown.extensions.def_list import DefListProcessor
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
@@ -32,6 +26,7 @@ from .. import fences
 _TICKS = re.compile("`+")
 
 
+@cache
 def _needing(base: type, *needed: str) -> type:
     """`base`, whose test is only run on blocks holding one of `needed`."""
 
@@ -41,15 +36,15 @@ def _needing(base: type, *needed: str) -> type:
     return type(f"Quick{base.__name__}", (base,), {"test": test})
 
 
-# name, priority and class, as Python-Markdown (and `extra`'s def_list)
-# register them; each expression needs one of the characters given.
-_BLOCKS = (
-    ("hashheader", 70, _needing(HashHeaderProcessor, "#")),
-    ("setextheader", 60, _needing(SetextHeaderProcessor, "=", "-")),
-    ("hr", 50, _needing(HRProcessor, "-", "_", "*")),
-    ("deflist", 25, _needing(DefListProcessor, ":")),
-    ("quote", 20, _needing(BlockQuoteProcessor, ">")),
-)
+# Block parsers by name and priority, as Python-Markdown (and `extra`'s
+# def_list) register them: each one's expression needs one of the characters.
+_BLOCKS = {
+    "hashheader": (70, "#"),
+    "setextheader": (60, "=", "-"),
+    "hr": (50, "-", "_", "*"),
+    "deflist": (25, ":"),
+    "quote": (20, ">"),
+}
 
 
 class QuickBacktick(BacktickInlineProcessor):
@@ -149,10 +144,12 @@ def _first(sequence) -> frozenset[str] | None:
 
 
 def install(md) -> None:
-    """Put the quicker classes in place of the ones they stand for."""
+    """Put the quicker classes in place of the ones they stand for (the
+    dialect's own, where it has replaced one)."""
     blocks = md.parser.blockprocessors
-    for name, priority, quick in _BLOCKS:
+    for name, (priority, *needed) in _BLOCKS.items():
         if name in blocks:
+            quick = _needing(type(blocks[name]), *needed)
             blocks.register(quick(md.parser), name, priority)
     md.inlinePatterns.register(QuickBacktick(BACKTICK_RE), "backtick", 190)
     if fences.standing(fences.INLINE):

@@ -1,7 +1,8 @@
 """Tables without a separator line, as kramdown reads them.
 
-kramdown makes a table of lines that start with `|` even when no `|---|`
-line follows the first: every row is then a body row. Python-Markdown's
+kramdown makes a table of a block of lines that hold a pipe (`a | b`,
+`| a |`) even when no `|---|` line follows the first: every row is then a
+body row. Python-Markdown's
 tables need that line, so one is added after the first row, which is marked;
 once the tree is made, the marked header row becomes the first body row.
 """
@@ -14,35 +15,71 @@ from xml.etree import ElementTree as etree
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-_ROW = re.compile(r" {0,3}\|")
+from ..markers import STASH_ALONE
+
+_PIPE = re.compile(r"(?<!\\)\|")
+# kramdown's test for a table line: a pipe, first or after a character
+# that is not a backslash.
+_TABLE_LINE = re.compile(r"(?:\||.*?[^\\\n]\|)")
+# Lines that kramdown reads as another block before it looks for a table:
+# code, a list item, a header, a quote, a definition, HTML, math.
+_OTHER_BLOCK = re.compile(
+    r"(?: {4}|\t| {0,3}(?:[-+*][\t| ]|\d+[.)][\t| ]|#{1,6}[\t ]|>|:[\t ]|\$\$|<|`{3}|~{3}))"
+)
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 _SEPARATOR = re.compile(
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
 )
-_PIPE = re.compile(r"(?<!\\)\|")
 HEADLESS = "\ue009"  # before the first cell of a table that had no separator
 
 
 class Headless(Preprocessor):
-    """After fenced code is set aside: runs of `|` lines with no separator."""
+    """After fenced code is set aside: a block of lines with pipes and no
+    separator, from a blank line to a blank line, is a table of body rows."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(_ROW.match(line) for line in lines):
+        if not any("|" in line for line in lines):
             return lines
         out: list[str] = []
         at = 0
         while at < len(lines):
             end = at
-            if not out or not out[-1].strip():
-                while end < len(lines) and _ROW.match(lines[end]):
+            if (not out or not out[-1].strip()) and _starts_table(lines[at]):
+                end = at + 1
+                while end < len(lines) and _is_row(lines[end]):
                     end += 1
             rows = lines[at:end]
-            if len(rows) >= 1 and not any(_SEPARATOR.match(r) for r in rows):
+            if (
+                rows
+                and _ends_block(lines, end)
+                and not any(map(_SEPARATOR.match, rows))
+            ):
                 out += _with_separator(rows)
                 at = end
             else:
                 out.append(lines[at])
                 at += 1
         return out
+
+
+def _is_row(line: str) -> bool:
+    if not _TABLE_LINE.match(line):
+        return False
+    return bool(_PIPE.search(_CODE_SPAN.sub("", line)))
+
+
+def _starts_table(line: str) -> bool:
+    if line.lstrip(" ").startswith("|"):
+        return len(line) - len(line.lstrip(" ")) <= 3
+    return line[:1] not in ("", " ") and not _OTHER_BLOCK.match(line) and _is_row(line)
+
+
+def _ends_block(lines: list[str], end: int) -> bool:
+    return (
+        end == len(lines)
+        or not lines[end].strip()
+        or STASH_ALONE.fullmatch(lines[end]) is not None
+    )
 
 
 def _cells(row: str) -> int:
@@ -53,10 +90,17 @@ def _cells(row: str) -> int:
 
 
 def _with_separator(rows: list[str]) -> list[str]:
+    """The rows with a separator in the first row's style (Python-Markdown
+    counts cells by it), the first padded to the widest."""
     columns = max(_cells(row) for row in rows)
-    first = rows[0].replace("|", "|" + HEADLESS, 1)
-    first += "|" * (columns - _cells(rows[0])) if first.rstrip().endswith("|") else ""
-    return [first, "|" + "---|" * columns, *rows[1:]]
+    first = rows[0].rstrip()
+    leading = first.lstrip(" ").startswith("|")
+    first = first.replace("|", "|" + HEADLESS, 1) if leading else HEADLESS + first
+    if not first.endswith("|") or first.endswith("\\|"):
+        first += "|"
+    first += "|" * (columns - _cells(rows[0]))
+    separator = ("|" if leading else "") + "|".join(["---"] * columns) + "|"
+    return [first, separator, *rows[1:]]
 
 
 class BodyOnly(Treeprocessor):
