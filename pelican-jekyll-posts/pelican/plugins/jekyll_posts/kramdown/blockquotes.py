@@ -9,6 +9,8 @@ the line rewrite (`kramdown_lines`).
   quote, which it reads (the language is lost; the text is the same).
 - A formula may start a block at the start of a quote or after a blank line
   in it.
+- A list may start right after a paragraph line in a quote (GFM), where
+  Python-Markdown needs a blank line, so an empty quoted line is added.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 
 QUOTES = re.compile(r"(?: {0,3}>[ ]?)+")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")
+_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def depth(line: str) -> tuple[str, int]:
@@ -68,3 +72,23 @@ def starts_block(lines: list[str], at: int) -> bool:
         return False
     above, above_level = depth(lines[at - 1])
     return above_level < level or not lines[at - 1][len(above) :].strip()
+
+
+def list_after_text(lines: list[str], at: int) -> bool:
+    """Whether the quoted line `at` starts a list right after a paragraph
+    line of the same quote (not after another item or its lazy lines)."""
+    prefix, level = depth(lines[at])
+    if not level or not _is_item(lines[at][len(prefix) :]) or at == 0:
+        return False
+    for number in range(at - 1, -1, -1):
+        above, above_level = depth(lines[number])
+        content = lines[number][len(above) :]
+        if above_level != level or not content.strip():
+            return number < at - 1
+        if _is_item(content):
+            return False
+    return True
+
+
+def _is_item(content: str) -> bool:
+    return bool(_ITEM.match(content)) and not _HR.match(content)

@@ -36,6 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..markers import TOC
 from . import (
     code_spans,
+    emphasis,
     extensions,
     footnotes,
     formulas,
@@ -202,5 +203,6 @@ class KramdownExtension(Extension):
             SubstituteTagInlineProcessor(_GFM_BREAK, "br"), "kramdown_gfm_break", 184
         )
         code_spans.register(md)
+        emphasis.register(md)
         span_html.register(md)
         md.registerExtension(self)

@@ -4,8 +4,8 @@ blocks differently from Python-Markdown.
 - A list item's content starts at the column after its marker ("- " is 2,
   "1. " is 3), so kramdown nests a list indented by two spaces; Python-Markdown
   wants four for each level. Lines inside list items are re-indented by level.
-- A list or a fence may start right after a paragraph line (GFM); Python-Markdown
-  needs a blank line there, so one is added.
+- A list, a fence or an HTML block may start right after a paragraph line
+  (GFM); Python-Markdown needs a blank line there, so one is added.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
 - Quotes: see `kramdown_quotes`. A definition (`: text`) is read as a list
@@ -168,6 +168,8 @@ class _Rewriter:
             self.out.append(line)
             return
         if _HTML.match(line):
+            if self.previous == "text":
+                self.out.append("")  # kramdown: a block tag ends the paragraph
             start = line.lstrip()[:4].lower()
             self.html_end = _RAW_END.get(start, "")
             if self.html_end and self.html_end in line.lower()[4:]:
@@ -186,6 +188,8 @@ class _Rewriter:
         if line.lstrip().startswith(">"):
             if self.previous == "blank":
                 self.out += blockquotes.separate(self.out)
+            if blockquotes.list_after_text(self.lines, self.at):
+                self.out.append(blockquotes.depth(line)[0].rstrip())
             if quoted := blockquotes.fence(self.lines, self.at):
                 self.out, self.next = self.out + quoted[0], quoted[1]
                 self.previous = "text"

@@ -6,7 +6,7 @@ grammar; anything else that Python-Markdown would call a tag (`<seq[char]>`,
 well-formed tags, only elements kramdown knows to hold Markdown have their
 content read as Markdown; every other element (`<code>`, `<kbd>`, `<mark>`,
 `<u>`, unknown names) keeps its content exactly as written. A block element's
-tag (`<div>`, `<iframe>`, `</dl>`) in running text is printed as text, and so
+tag (`<div>`, `<iframe>`, `</dl>`) inside a line is printed as text, and so
 is a closing tag that closes nothing.
 """
 
@@ -79,7 +79,7 @@ class SpanHtml(InlineProcessor):
             opened = any(
                 not _escaped(data, o.start()) for o in opening.finditer(data, 0, at)
             )
-            if name in _BLOCKS or not opened:
+            if (name in _BLOCKS and not _line_start(data, at)) or not opened:
                 return self._text(close.group(0)), at, close.end(0)
             return None, None, None
         if tag := _TAG.match(data, at):
@@ -93,6 +93,8 @@ class SpanHtml(InlineProcessor):
         if name.lower() in _KNOWN:
             name = name.lower()
         if name in _BLOCKS:
+            if _line_start(data, at):
+                return None, None, None
             return self._text(tag.group(0)), at, tag.end(0)
         if name in _MARKDOWN_INSIDE:
             return None, None, None
@@ -109,6 +111,13 @@ class SpanHtml(InlineProcessor):
 
     def _text(self, text: str) -> str:
         return self.md.htmlStash.store(html.escape(text, quote=False))
+
+
+def _line_start(data: str, at: int) -> bool:
+    """Whether a tag starts its line, where a block tag ends kramdown's
+    paragraph and opens an HTML block (Python-Markdown keeps it inline)."""
+    line = data.rfind("\n", 0, at) + 1
+    return len(data[line:at]) <= 3 and not data[line:at].strip(" ")
 
 
 def _escaped(data: str, at: int) -> bool:
