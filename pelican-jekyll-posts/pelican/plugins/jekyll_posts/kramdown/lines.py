@@ -257,7 +257,8 @@ class _Rewriter:
         stripped = line.strip()
         closing = stripped.startswith(marker) and not stripped.strip(marker[0])
         if item is None:  # kramdown keeps the code's own indent
-            self.out.append(line.lstrip(" ") if closing else line)
+            # a longer closing fence is the opening one to Python-Markdown
+            self.out.append(marker if closing else line)
         elif not closing:
             indent = len(line) - len(line.lstrip(" "))
             kept = line[min(indent, item.source) :]

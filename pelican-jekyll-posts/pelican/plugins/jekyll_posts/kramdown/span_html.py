@@ -5,7 +5,8 @@ grammar; anything else that Python-Markdown would call a tag (`<seq[char]>`,
 `<a href=https://x>`, attributes with no space between them) is text. Of the
 well-formed tags, only elements kramdown knows to hold Markdown have their
 content read as Markdown; every other element (`<code>`, `<kbd>`, `<mark>`,
-`<u>`, unknown names) keeps its content exactly as written. A block element's
+`<u>`, unknown names) keeps its content exactly as written, to the end of
+the text when it is not closed. A block element's
 tag (`<div>`, `<iframe>`, `</dl>`) inside a line is printed as text, and so
 is a closing tag that closes nothing.
 """
@@ -22,14 +23,18 @@ from markdown.inlinepatterns import (
     InlineProcessor,
 )
 
-# After code spans (a backticked tag stays code), before escapes.
-PRIORITY = 185
+from .speed import closing_run
+
+# Before code spans: whichever starts first wins, as kramdown reads from
+# left to right, so a tag inside a code span is left to it (`_in_code`).
+PRIORITY = 191
 
 _NAME = r"(?:[^\W\d][-\w.]*:)?[^\W\d][-\w.]*"
 _TAG = re.compile(
     rf"<({_NAME})\s*((?>\s+{_NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)\s*(/)?>", re.S
 )
 _CLOSE = re.compile(rf"</({_NAME})\s*>")
+_TICKS = re.compile("`+")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _OTHERS = [re.compile(p) for p in (AUTOLINK_RE, AUTOMAIL_RE)]
 _PYTHON_MARKDOWN_TAG = re.compile(HTML_RE)
@@ -69,7 +74,10 @@ _KNOWN = (
 class SpanHtml(InlineProcessor):
     def handleMatch(self, m, data):
         at = m.start(0)
-        if _escaped(data, at) or any(p.match(data, at) for p in _OTHERS):
+        guillemets = data[at - 1 : at] == "<"  # `<<` is typography to kramdown
+        if guillemets or _escaped(data, at) or any(p.match(data, at) for p in _OTHERS):
+            return None, None, None
+        if "`" in data and _in_code(data, at):
             return None, None, None
         if comment := _COMMENT.match(data, at):
             return self._kept(comment.group(0)), at, comment.end(0)
@@ -102,8 +110,8 @@ class SpanHtml(InlineProcessor):
             return self._kept(tag.group(0)), at, tag.end(0)
         flags = re.I if name in _KNOWN else 0
         end = re.compile(rf"</{re.escape(name)}\s*>", flags).search(data, tag.end(0))
-        if end is None:
-            return None, None, None
+        if end is None:  # kramdown closes it at the end of the text
+            return self._kept(f"{data[at:]}</{name}>"), at, len(data)
         return self._kept(data[at : end.end(0)]), at, end.end(0)
 
     def _kept(self, markup: str) -> str:
@@ -118,6 +126,25 @@ def _line_start(data: str, at: int) -> bool:
     paragraph and opens an HTML block (Python-Markdown keeps it inline)."""
     line = data.rfind("\n", 0, at) + 1
     return len(data[line:at]) <= 3 and not data[line:at].strip(" ")
+
+
+def _in_code(data: str, at: int) -> bool:
+    """Whether `at` is inside a code span that opens before it."""
+    position = 0
+    while ticks := _TICKS.search(data, position, at):
+        begin = ticks.start()
+        lone = len(ticks.group()) == 1 and data[begin - 1 : begin].isspace()
+        if _escaped(data, begin) or (lone and data[begin + 1 : begin + 2].isspace()):
+            position = begin + 1
+            continue
+        start, end = closing_run(data, begin)
+        if end is None:
+            position = ticks.end()
+            continue
+        position = end + (start - begin)
+        if position > at:
+            return True
+    return False
 
 
 def _escaped(data: str, at: int) -> bool:

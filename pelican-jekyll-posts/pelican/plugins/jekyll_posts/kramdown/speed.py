@@ -49,22 +49,26 @@ _BLOCKS = {
 
 class QuickBacktick(BacktickInlineProcessor):
     def find_code_spans(self, start: int, text: str) -> tuple[int, int | None]:
-        """The closing run for the run of backticks at `start`: the first as
-        long; else the first of the longest shorter ones, shortening the
-        opening to match; else none."""
-        opening = _TICKS.match(text, start)
-        ticks = opening.end() - start if opening else 0
-        start += ticks
-        longest, end = 0, 0
-        for run in _TICKS.finditer(text, start):
-            length = run.end() - run.start()
-            if length == ticks:
-                return start, run.start()
-            if length > longest:
-                longest, end = length, run.end()
-        if 0 < longest < ticks:
-            return start - (ticks - longest), end - longest
-        return start + ticks, None
+        return closing_run(text, start)
+
+
+def closing_run(text: str, start: int) -> tuple[int, int | None]:
+    """Where the code of the run of backticks at `start` begins, and where its
+    closing run does: the first as long; else the first of the longest
+    shorter ones, shortening the opening to match; else none."""
+    opening = _TICKS.match(text, start)
+    ticks = opening.end() - start if opening else 0
+    start += ticks
+    longest, end = 0, 0
+    for run in _TICKS.finditer(text, start):
+        length = run.end() - run.start()
+        if length == ticks:
+            return start, run.start()
+        if length > longest:
+            longest, end = length, run.end()
+    if 0 < longest < ticks:
+        return start - (ticks - longest), end - longest
+    return start + ticks, None
 
 
 class QuickInline(InlineProcessor):

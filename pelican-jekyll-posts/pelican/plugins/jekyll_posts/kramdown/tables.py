@@ -2,7 +2,7 @@
 
 kramdown makes a table of a block of lines that hold a pipe (`a | b`,
 `| a |`) even when no `|---|` line follows the first: every row is then a
-body row. Python-Markdown's
+body row; so is a list item's one line with a pipe. Python-Markdown's
 tables need that line, so one is added after the first row, which is marked;
 once the tree is made, the marked header row becomes the first body row.
 """
@@ -26,6 +26,7 @@ _TABLE_LINE = re.compile(r"(?:\||.*?[^\\\n]\|)")
 _OTHER_BLOCK = re.compile(
     r"(?: {4}|\t| {0,3}(?:[-+*][\t| ]|\d+[.)][\t| ]|#{1,6}[\t ]|>|:[\t ]|\$\$|<|`{3}|~{3}))"
 )
+_ITEM = re.compile(r"( *)(?:[-+*]|\d{1,9}[.)]) +(\S.*)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _SEPARATOR = re.compile(
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
@@ -48,6 +49,10 @@ class Headless(Preprocessor):
                 end = at + 1
                 while end < len(lines) and _is_row(lines[end]):
                     end += 1
+            if item := _table_item(lines, at):
+                out += item
+                at += 1
+                continue
             rows = lines[at:end]
             if (
                 rows
@@ -60,6 +65,23 @@ class Headless(Preprocessor):
                 out.append(lines[at])
                 at += 1
         return out
+
+
+def _table_item(lines: list[str], at: int) -> list[str] | None:
+    """A list item whose text is one line with pipes, followed by a blank
+    line or another item (its own included): kramdown reads a table there.
+    Its lines, with a separator in it."""
+    item = _ITEM.match(lines[at])
+    if item is None or not _starts_table(item.group(2)):
+        return None
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if following.strip() and not _ITEM.match(following):
+        return None
+    # The table under an empty first line: Python-Markdown reads it inside
+    # the item then, and not as a table holding the list.
+    indent = " " * (len(item.group(1)) + 4)
+    rows = _with_separator([item.group(2)])
+    return [lines[at][: item.start(2)], *(indent + row for row in rows)]
 
 
 def _is_row(line: str) -> bool:
