@@ -408,7 +408,89 @@ TYPOGRAPHY = {
             ```
         """,
 }
-CASES = {**MATH, **ATTRIBUTES, **TYPOGRAPHY}
+BLOCKS_AND_SPANS = {
+    "emphasis": r"""
+        **_Updated on 2022-11-09**: fixed._ Then a ****run, **a *b* c **d** e** and
+        **unclosed* and *a `*` b* and *[a*](https://example.org/)* and ***both***.
+        snake_case_name, __init__, under_score_, 2 * 3 * 4, *a **b** c*, _a_b_.
+        """,
+    "html-in-running-text": r"""
+        Flags <code>``--all``</code>, <kbd>*x*</kbd>, <samp>"x"--y</samp>, <mark>---</mark>,
+        <u>*u*</u>, <b>*b* --</b>, <span>-- s</span>; `<code>x</code>` is code.
+        A type <seq[char]>, a link <a href=https://example.org/>unquoted</a>,
+        a stray </div> and <iframe src="x"width="1"></iframe>, a comment <!-- -- kept -->.
+
+        Fixed "got (<type>) but 'outType'" ([#4124](https://example.org/4124)) *x*.
+        """,
+    "html-block-after-a-paragraph": r"""
+        A paragraph line
+        <div class="note">
+        *kept* -- as written
+        </div>
+        After it.
+        """,
+    "tables-of-lines-with-pipes": r"""
+        Release|Issue|Title
+        Katello 4.4|33951|Sync
+
+        The navigation | Logs: a table of its own.
+
+        A paragraph
+        with a | pipe stays a paragraph.
+
+        * [A release](https://example.org/r)|[42](https://example.org/42)|4.4
+        * Hyphens (-) and pipes (|) denote `.grid`
+          * nested
+
+        `a|b` alone is no table.
+        """,
+    "lists-and-fences-in-quotes-and-after-text": r"""
+        > What it offers:
+        > 1. **Consistency**
+        > 2. Speed
+        >
+        > Contents:
+        > - Introduction
+
+        * An item
+          * #hash is text.
+
+        ~~~
+        closed by a longer fence
+        ~~~~
+
+        The end.
+        """,
+    "fences-kramdown-takes-and-leaves": r"""
+        A fence with a language Python-Markdown would not take:
+
+        ```:text
+        $ sudo run
+        ```
+
+        * An item with more than a word after its marker:
+
+           ```nim test="nim c $1"
+           ...
+           ```
+
+        A paragraph
+        ```sh x
+        not closed, so text
+        """,
+    "a-tag-kramdown-cannot-read": r"""
+        A video:
+
+        <iframe width="853" height="480" src="//example.org/embed/x"frameborder="0" allowfullscreen></iframe>
+
+        <iframe style="border: 1px solid black;"width="420"
+        src="https://example.org/embed/y" frameborder="0"
+        allowfullscreen></iframe>
+
+        After them.
+        """,
+}
+CASES = {**MATH, **ATTRIBUTES, **TYPOGRAPHY, **BLOCKS_AND_SPANS}
 
 
 def posts(folder) -> None:

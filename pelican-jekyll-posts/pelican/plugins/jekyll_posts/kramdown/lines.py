@@ -5,13 +5,17 @@ blocks differently from Python-Markdown.
   "1. " is 3), so kramdown nests a list indented by two spaces; Python-Markdown
   wants four for each level. Lines inside list items are re-indented by level.
 - A list, a fence or an HTML block may start right after a paragraph line
-  (GFM); Python-Markdown needs a blank line there, so one is added.
+  (GFM); Python-Markdown needs a blank line there, so one is added. A line
+  whose tag breaks kramdown's grammar of tags is text, not an HTML block.
 - A bullet list and a numbered one after it are two lists (Python-Markdown
   would make the second part of the first); an empty comment keeps them apart.
 - Quotes: see `kramdown_quotes`. A definition (`: text`) is read as a list
   item is: its lines, lazy ones too, re-indented.
 - A fence inside a list item becomes an indented code block, which
   Python-Markdown reads in list items (its fences only work at the margin).
+  A fence has one word at most after its marker and a closing fence further
+  on (kramdown's GFM rule; else its lines are text), and its language is
+  given as Python-Markdown takes one.
 - A highlighted block (`{% highlight %}`, a marker by now) is a block of its
   own, as Jekyll writes it, with a blank line before and after.
 - `#word` is text, not a header, without a space after the `#`s; an
@@ -33,12 +37,15 @@ from . import blockquotes, blocks
 from .attributes import LINE
 from .blocks import Document
 from .formulas import Scanner
+from .span_html import TAG
 
 _ITEM = re.compile(r"( *)([-+*]|\d{1,9}[.)])( +|$)")
 _DEFINITION = re.compile(r"( {0,3})(:)( +)(?=\S)")
 _ABBREVIATION = re.compile(r" {1,3}\*\[")
 _HR = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
+# kramdown's GFM fence: one word at most after the marker (`?...` dropped)
+_OPENING = re.compile(r" *(`{3,}|~{3,})[ \t]*(?:([^\s?]*)\S*)[ \t]*")
 _HASH = re.compile(r"^( *)(?=#{1,6}[^#\s])")
 _HTML = re.compile(
     r" {0,3}<(?:!--|/?(?:address|article|aside|blockquote|details|div|dl|fieldset|"
@@ -167,7 +174,9 @@ class _Rewriter:
             self.code = True
             self.out.append(line)
             return
-        if _HTML.match(line):
+        if _HTML.match(line) and _malformed(self.lines, self.at):
+            line = "\\" + line.lstrip(" ")  # its `<` is text, as in kramdown
+        elif _HTML.match(line):
             if self.previous == "text":
                 self.out.append("")  # kramdown: a block tag ends the paragraph
             start = line.lstrip()[:4].lower()
@@ -196,7 +205,7 @@ class _Rewriter:
                 return
         if self.previous == "text" and _HR.match(line) and "-" not in line:
             line = "\\" + line.lstrip()  # kramdown: no rule right after a paragraph
-        fence = _FENCE.match(line)
+        fence = _OPENING.fullmatch(line) if self._closed_later(line) else None
         indent = len(line) - len(line.lstrip(" "))
         if fence and indent > 3:
             fence = None  # code indented by four spaces, or a paragraph's line
@@ -206,7 +215,8 @@ class _Rewriter:
             # GFM: a fence may be indented by up to three spaces; Python-Markdown
             # wants its fences at the margin.
             self.fence = (fence.group(1), None)
-            self.out.append(line[indent:])
+            # the language as Python-Markdown's fences take it (`:text`)
+            self.out.append(fence.group(1) + re.sub(r"[^\w#.+-]", "", fence.group(2)))
             return
         if item:
             if {ended, kind} == {"ul", "ol"}:
@@ -229,7 +239,7 @@ class _Rewriter:
         else:
             text = line  # lazy
         code = indent >= parent.source + 4 and self.previous == "blank"
-        fence = _FENCE.match(line)
+        fence = _OPENING.fullmatch(line) if self._closed_later(line) else None
         if fence and not code:
             self.fence = (fence.group(1), parent)
             self.out.append("")
@@ -244,6 +254,18 @@ class _Rewriter:
             text = self._with_math(_HASH.sub(r"\1\\", text, count=1), bool(item))
         self.out.append(text)
         self.previous = "other" if code else "item"
+
+    def _closed_later(self, line: str) -> bool:
+        """Whether a fence that `line` would open is closed further on: kramdown
+        reads no fence without its closing one (the lines are text then)."""
+        opening = _FENCE.match(line)
+        if opening is None:
+            return False
+        marker = opening.group(1)
+        return any(
+            later.strip().startswith(marker) and not later.strip().strip(marker[0])
+            for later in self.lines[self.at + 1 :]
+        )
 
     def _next_item(self) -> None:
         """In a list with a blank line in it, an item after a paragraph line:
@@ -268,6 +290,15 @@ class _Rewriter:
         if closing:
             self.fence = None
             self.previous = "other" if item is None else "blank"
+
+
+def _malformed(lines: list[str], at: int) -> bool:
+    """Whether the tag opening an HTML block line breaks kramdown's grammar
+    (`<iframe src="x"width="1">`): kramdown reads the line as text then."""
+    line = lines[at].lstrip(" ")
+    if line.startswith(("<!--", "</")):
+        return False
+    return TAG.match("\n".join([line, *lines[at + 1 : at + 8]])) is None
 
 
 def _kind(item: re.Match) -> str:

@@ -30,7 +30,7 @@ from .speed import closing_run
 PRIORITY = 191
 
 _NAME = r"(?:[^\W\d][-\w.]*:)?[^\W\d][-\w.]*"
-_TAG = re.compile(
+TAG = re.compile(  # kramdown's grammar of a tag
     rf"<({_NAME})\s*((?>\s+{_NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)\s*(/)?>", re.S
 )
 _CLOSE = re.compile(rf"</({_NAME})\s*>")
@@ -90,7 +90,7 @@ class SpanHtml(InlineProcessor):
             if (name in _BLOCKS and not _line_start(data, at)) or not opened:
                 return self._text(close.group(0)), at, close.end(0)
             return None, None, None
-        if tag := _TAG.match(data, at):
+        if tag := TAG.match(data, at):
             return self._element(tag, data)
         if _PYTHON_MARKDOWN_TAG.match(data, at):
             return self._text("<"), at, at + 1

@@ -117,7 +117,9 @@ def _with_separator(rows: list[str]) -> list[str]:
     columns = max(_cells(row) for row in rows)
     first = rows[0].rstrip()
     leading = first.lstrip(" ").startswith("|")
-    first = first.replace("|", "|" + HEADLESS, 1) if leading else HEADLESS + first
+    # Twice for a table of one row, where Python-Markdown adds an empty one.
+    marker = HEADLESS * (2 if len(rows) == 1 else 1)
+    first = first.replace("|", "|" + marker, 1) if leading else marker + first
     if not first.endswith("|") or first.endswith("\\|"):
         first += "|"
     first += "|" * (columns - _cells(rows[0]))
@@ -137,13 +139,16 @@ class BodyOnly(Treeprocessor):
             first = row[0] if len(row) else None
             if first is None or not (first.text or "").startswith(HEADLESS):
                 continue
-            first.text = first.text[len(HEADLESS) :]
+            alone = first.text.startswith(HEADLESS * 2)
+            first.text = first.text.lstrip(HEADLESS)
             for cell in row:
                 cell.tag = "td"
             table.remove(head)
             body = table.find("tbody")
             if body is None:
                 body = etree.SubElement(table, "tbody")
+            elif alone and len(body) == 1:
+                body.remove(body[0])
             body.insert(0, row)
 
 
