@@ -17,17 +17,6 @@ from bs4 import BeautifulSoup
 
 JEKYLL = shutil.which("jekyll")
 
-# Pelican settings that leave only posts and pages as HTML in the output (no
-# lists, no theme files), so its HTML files compare with Jekyll's directly.
-POSTS_ONLY = {
-    "DIRECT_TEMPLATES": [],
-    "CATEGORY_SAVE_AS": "",
-    "TAG_SAVE_AS": "",
-    "AUTHOR_SAVE_AS": "",
-    "SERIES_SAVE_AS": "",
-    "SERIES_INDEX_SAVE_AS": "",
-    "THEME_STATIC_PATHS": [],
-}
 
 # Seconds before a hung Jekyll build is killed (a normal tiny site takes < 2 s).
 TIMEOUT = 120

@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Site
-from jekyll_site import BASE_CONFIG, POSTS_ONLY, build_copy_with_jekyll
+from jekyll_site import BASE_CONFIG, build_copy_with_jekyll
+from sitetools.compare.here import POSTS_ONLY
 
 HTML_POST = "2021/03/01/html-post.html"
 FILES = {

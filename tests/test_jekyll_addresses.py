@@ -15,10 +15,10 @@ from conftest import ROOT, Site
 from jekyll_site import (
     BASE_CONFIG,
     JEKYLL,
-    POSTS_ONLY,
     build_with_jekyll,
     post_addresses,
 )
+from sitetools.compare.here import POSTS_ONLY
 
 if JEKYLL is None:
     if os.environ.get("CI"):

@@ -22,12 +22,12 @@ import pytest
 from conftest import Site
 from jekyll_site import (
     BASE_CONFIG,
-    POSTS_ONLY,
     build_copy_with_jekyll,
     jekyll_page,
     normalised,
     post_addresses,
 )
+from sitetools.compare.here import POSTS_ONLY
 
 PLAIN = {
     "_config.yml": BASE_CONFIG

@@ -474,6 +474,10 @@ BLOCKS_AND_SPANS = {
            ...
            ```
 
+        ```
+        a fence whose closing is not in the item above
+        ```
+
         A paragraph
         ```sh x
         not closed, so text

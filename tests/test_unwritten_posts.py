@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import Site
-from jekyll_site import BASE_CONFIG, POSTS_ONLY, build_copy_with_jekyll, post_addresses
+from jekyll_site import BASE_CONFIG, build_copy_with_jekyll, post_addresses
+from sitetools.compare.here import POSTS_ONLY
 
 FILES = {
     "_config.yml": BASE_CONFIG + "timezone: America/Chicago\n",

@@ -39,17 +39,24 @@ def theme(folder: Path) -> Path:
     return folder
 
 
+# Pelican settings that leave only posts and pages as HTML in the output (no
+# lists, no theme files), so its HTML files compare with Jekyll's directly.
+POSTS_ONLY = {
+    "DIRECT_TEMPLATES": [],
+    "CATEGORY_SAVE_AS": "",
+    "TAG_SAVE_AS": "",
+    "AUTHOR_SAVE_AS": "",
+    "SERIES_SAVE_AS": "",
+    "SERIES_INDEX_SAVE_AS": "",
+    "THEME_STATIC_PATHS": [],
+}
+
+
 def overrides(theme_folder: Path, cache: Path) -> dict:
     """Only what the bare theme needs: no list, tag, author or series pages."""
     return {
+        **POSTS_ONLY,
         "THEME": str(theme_folder),
-        "THEME_STATIC_PATHS": [],
-        "DIRECT_TEMPLATES": [],
-        "CATEGORY_SAVE_AS": "",
-        "TAG_SAVE_AS": "",
-        "AUTHOR_SAVE_AS": "",
-        "SERIES_SAVE_AS": "",
-        "SERIES_INDEX_SAVE_AS": "",
         "SERIES_FEED_ATOM": None,
         "CACHE_PATH": str(cache),
     }

@@ -239,7 +239,8 @@ class _Rewriter:
         else:
             text = line  # lazy
         code = indent >= parent.source + 4 and self.previous == "blank"
-        fence = _OPENING.fullmatch(line) if self._closed_later(line) else None
+        closed = self._closed_later(line, parent.source)
+        fence = _OPENING.fullmatch(line) if closed else None
         if fence and not code:
             self.fence = (fence.group(1), parent)
             self.out.append("")
@@ -255,17 +256,21 @@ class _Rewriter:
         self.out.append(text)
         self.previous = "other" if code else "item"
 
-    def _closed_later(self, line: str) -> bool:
-        """Whether a fence that `line` would open is closed further on: kramdown
-        reads no fence without its closing one (the lines are text then)."""
+    def _closed_later(self, line: str, column: int = 0) -> bool:
+        """Whether a fence that `line` would open is closed further on, before
+        a line left of `column` ends the item it is in: kramdown reads no fence
+        without its closing one (the lines are text then)."""
         opening = _FENCE.match(line)
         if opening is None:
             return False
         marker = opening.group(1)
-        return any(
-            later.strip().startswith(marker) and not later.strip().strip(marker[0])
-            for later in self.lines[self.at + 1 :]
-        )
+        for later in self.lines[self.at + 1 :]:
+            stripped = later.strip()
+            if stripped and len(later) - len(later.lstrip(" ")) < column:
+                return False
+            if stripped.startswith(marker) and not stripped.strip(marker[0]):
+                return True
+        return False
 
     def _next_item(self) -> None:
         """In a list with a blank line in it, an item after a paragraph line:

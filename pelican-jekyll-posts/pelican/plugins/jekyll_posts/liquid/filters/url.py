@@ -132,12 +132,19 @@ def _url_of(value):
     return value["url"] if isinstance(value, DocumentDrop) else value
 
 
-def relative(value, baseurl: str):
+def _as_given(value) -> tuple[str | None, bool]:
+    """The value's text, and whether the URL filters leave it as it is: nil,
+    a link marker or an absolute URL."""
     value = nil(_url_of(nil(value)))
     if value is None:
-        return None
+        return None, True
     text = to_s(value)
-    if MARKER.search(text) or _absolute(text):
+    return text, bool(MARKER.search(text) or _absolute(text))
+
+
+def relative(value, baseurl: str):
+    text, kept = _as_given(value)
+    if kept:
         return text
     base = baseurl[:-1] if baseurl.endswith("/") else baseurl
     parts = [p if not p or p.startswith("/") else "/" + p for p in (base, text)]
@@ -153,11 +160,8 @@ def relative_url(value, *, environment):
 @with_environment
 def absolute_url(value, *, environment):
     """Jekyll's: `url` in front of `relative_url`, unless there is no `url`."""
-    value = nil(_url_of(nil(value)))
-    if value is None:
-        return None
-    text = to_s(value)
-    if MARKER.search(text) or _absolute(text):
+    text, kept = _as_given(value)
+    if kept:
         return text
     options = environment.options
     path = relative(text, options.baseurl)
