@@ -88,12 +88,13 @@ class Site:
         output: str = "output",
         conf: str = "pelicanconf.py",
         env: dict | None = None,
+        args: tuple[str, ...] = (),
         **settings,
     ) -> Result:
         out = self.root / output
         command = [
             sys.executable, "-m", "pelican", str(self.content),
-            "-s", str(ROOT / conf), "-o", str(out),
+            "-s", str(ROOT / conf), "-o", str(out), *args,
         ]  # fmt: skip
         if settings:  # one -e: a second -e flag would replace the first
             command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]

@@ -4,13 +4,17 @@ a serial cold build (Pelican's own writer), byte for byte."""
 import shutil
 import sys
 
+from pelican.plugins.jekyll_posts.read.reader import fingerprint
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
 from conftest import ROOT
 
 
-def incremental(site):
+def incremental(site, *args):
     cache = str(site.root / "cache")
     return site.build(
-        "fast", CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=cache
+        "fast", args=args, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=cache
     )
 
 
@@ -59,6 +63,30 @@ def test_an_unchanged_rebuild_renders_no_page_again(site):
     second = incremental(site)
     assert second.returncode == 0, second.stderr
     assert page.stat().st_mtime_ns == stamp
+
+
+def test_a_rebuild_after_one_edit_reads_only_the_edited_post(site):
+    for day in (1, 2, 3):
+        site.write(
+            f"_posts/2021-01-0{day}-p{day}.md", f"---\ntitle: P{day}\n---\nText.\n"
+        )
+    assert incremental(site).returncode == 0
+    site.write("_posts/2021-01-02-p2.md", "---\ntitle: P2\n---\nText, edited.\n")
+    again = incremental(site, "--debug")
+    assert again.returncode == 0, again.stderr
+    assert "Jekyll posts: 1 to read, 2 from the content cache" in again.stdout
+
+
+def test_the_cache_fingerprint_holds_once_pelicans_markdown_reader_has_started(
+    tmp_path,
+):
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)}
+    )
+    taken = fingerprint(settings)  # as the plugin takes it when readers start
+    MarkdownReader(settings)  # adds its extensions to MARKDOWN, in place
+    assert "markdown.extensions.meta" in settings["MARKDOWN"]["extensions"]
+    assert fingerprint(settings) == taken
 
 
 def use_corpus(site, posts: int) -> None:

@@ -204,8 +204,19 @@ def fingerprint(settings) -> str:
     """What a read depends on besides the file: the plugin's code and the
     settings it reads. A cached read made with another fingerprint is stale."""
     config = dataclasses.replace(config_module.from_settings(settings), workers=1)
-    parts = [repr(config), repr(settings["MARKDOWN"]), str(settings["PATH"])]
+    parts = [repr(config), _markdown_settings(settings), str(settings["PATH"])]
     for module in origin.code_files():
         stat = module.stat()
         parts.append(f"{module.name}|{stat.st_size}|{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _markdown_settings(settings) -> str:
+    """MARKDOWN as the reader uses it. Pelican's Markdown reader adds each
+    configured extension and `meta` to `extensions` in place when it starts,
+    after the plugin has taken the fingerprint the cache is checked against:
+    both forms must give one fingerprint, or no cached read is ever used."""
+    options = dict(settings["MARKDOWN"])
+    listed = [*options.get("extensions", []), *options.get("extension_configs", {})]
+    options["extensions"] = sorted(set(map(str, listed)) - {_META_EXTENSION})
+    return repr(sorted(options.items()))

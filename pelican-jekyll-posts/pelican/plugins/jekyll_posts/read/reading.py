@@ -9,6 +9,7 @@ told the site. The files Pelican will then read are read ahead on every core.
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import partial
 
@@ -22,6 +23,8 @@ from ..source.posts import POSTS_DIR
 from ..source.site import Site
 from . import parallel
 from .reader import JekyllReader
+
+logger = logging.getLogger(__name__)
 
 # Names Jekyll never reads as content (its EntryFilter's rules).
 _HIDDEN = (".", "_", "#")
@@ -101,6 +104,7 @@ def read_ahead(generator) -> None:
     readers = generator.readers
     cached = generator.settings.get("LOAD_CONTENT_CACHE")
     by_reader: dict[int, tuple[JekyllReader, list[str]]] = {}
+    fresh = 0
     for name in sorted(
         generator.get_files(
             generator.settings["ARTICLE_PATHS"],
@@ -109,10 +113,13 @@ def read_ahead(generator) -> None:
     ):
         path = os.path.abspath(os.path.join(generator.path, name))
         if cached and readers.get_cached_data(path, None) is not None:
+            fresh += 1
             continue
         reader = reader_for(readers, path)
         if isinstance(reader, JekyllReader):
             by_reader.setdefault(id(reader), (reader, []))[1].append(path)
+    reading = sum(len(paths) for _, paths in by_reader.values())
+    logger.debug("Jekyll posts: %d to read, %d from the content cache", reading, fresh)
     for reader, paths in by_reader.values():
         reader.read_ahead(paths)
 
