@@ -413,6 +413,10 @@ BLOCKS_AND_SPANS = {
         **_Updated on 2022-11-09**: fixed._ Then a ****run, **a *b* c **d** e** and
         **unclosed* and *a `*` b* and *[a*](https://example.org/)* and ***both***.
         snake_case_name, __init__, under_score_, 2 * 3 * 4, *a **b** c*, _a_b_.
+
+        **Name:** Someone\
+        **Next? Unclosed, with [a link](https://example.org/s)\
+        **Talk:** [here](https://example.org/t)
         """,
     "html-in-running-text": r"""
         Flags <code>``--all``</code>, <kbd>*x*</kbd>, <samp>"x"--y</samp>, <mark>---</mark>,

@@ -55,8 +55,10 @@ from .blocks import Document
 HEADERS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT_ID = re.compile(r"[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$")
 _TASK = re.compile(r"\[([ xX])\] ")
-_BACKSLASH_BREAK = r"\\\\\n"  # kramdown: `\\` at the end of a line breaks it
-_GFM_BREAK = r"(?<!\\)\\\n"
+# kramdown: `\\` at the end of a line breaks it. The newline stays text after
+# the break, as in kramdown, where emphasis may not close after it.
+_BACKSLASH_BREAK = r"\\\\(?=\n)"
+_GFM_BREAK = r"(?<!\\)\\(?=\n)"
 _STRIKE = r"(~~)(?=[^\s~])(.+?)(?<=[^\s~])~~(?!~)"
 _WORD_KINDS = {"Nd", "Nl", "Pc"}  # with letters and marks: Ruby's \p{Word}
 
@@ -105,7 +107,8 @@ class _ExplicitIds(Treeprocessor):
 
 
 class _Finish(Treeprocessor):
-    """After inline parsing and smart quotes: ids, the TOC, task lists."""
+    """After inline parsing and smart quotes: ids, the TOC, task lists, the
+    newline after a break."""
 
     def run(self, root: etree.Element) -> None:
         counts: dict[str, int] = {}
@@ -131,6 +134,9 @@ class _Finish(Treeprocessor):
                     parent[at] = toc.build(spot.group(1), headers, child.attrib)
         for item in root.iter("li"):
             _task(item)
+        for br in root.iter("br"):  # the newline a break kept, once prettified
+            if (br.tail or "").startswith("\n\n"):
+                br.tail = br.tail[1:]
 
 
 def _task(item: etree.Element) -> None:
