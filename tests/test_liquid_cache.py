@@ -14,9 +14,9 @@ Team: {{ site.data.team | map: "name" | join: ", " }}. {% include sign.html %}
 """
 
 
-def preview(site):
+def preview(site, *args):
     """A rebuild as `make devserver` does one: content cache and incremental pages."""
-    return site.build("fast", **preview_settings(site.root / "cache"))
+    return site.build("fast", args=args, **preview_settings(site.root / "cache"))
 
 
 def cold(site, label: str):
@@ -56,11 +56,12 @@ def test_a_post_that_reads_nothing_of_the_site_is_not_read_again(site):
         "_posts/2021-01-01-plain.md", "---\ntitle: Plain\n---\n{{ page.title }}\n"
     )
     site.write("_posts/2021-01-02-other.md", "---\ntitle: Other\n---\nTwo.\n")
-    first = preview(site)
+    first = preview(site, "--debug")  # the same settings (DEBUG) in both builds
     page = first.output / "2021/01/01/plain.html"
     stamp = page.stat().st_mtime_ns
     site.write("_posts/2021-01-02-other.md", "---\ntitle: Other\n---\nTwo, edited.\n")
-    again = preview(site)
+    again = preview(site, "--debug")
     assert again.returncode == 0, again.stderr
+    assert "Jekyll posts: 1 to read, 1 from the content cache" in again.stdout
     assert page.stat().st_mtime_ns == stamp
     assert body(again, "2021/01/02/other.html") == "Two, edited."

@@ -26,7 +26,7 @@ from markdown.inlinepatterns import (
 from .speed import closing_run
 
 # Before code spans: whichever starts first wins, as kramdown reads from
-# left to right, so a tag inside a code span is left to it (`_in_code`).
+# left to right, so a tag inside a code span is left to it (`_code_spans`).
 PRIORITY = 191
 
 _NAME = r"(?:[^\W\d][-\w.]*:)?[^\W\d][-\w.]*"
@@ -72,12 +72,16 @@ _KNOWN = (
 
 
 class SpanHtml(InlineProcessor):
+    def __init__(self, pattern: str, md):
+        super().__init__(pattern, md)
+        self._spans: tuple[str, list[tuple[int, int]]] | None = None
+
     def handleMatch(self, m, data):
         at = m.start(0)
         guillemets = data[at - 1 : at] == "<"  # `<<` is typography to kramdown
         if guillemets or _escaped(data, at) or any(p.match(data, at) for p in _OTHERS):
             return None, None, None
-        if "`" in data and _in_code(data, at):
+        if "`" in data and any(s < at < e for s, e in self._code_spans(data)):
             return None, None, None
         if comment := _COMMENT.match(data, at):
             return self._kept(comment.group(0)), at, comment.end(0)
@@ -114,6 +118,12 @@ class SpanHtml(InlineProcessor):
             return self._kept(f"{data[at:]}</{name}>"), at, len(data)
         return self._kept(data[at : end.end(0)]), at, end.end(0)
 
+    def _code_spans(self, data: str) -> list[tuple[int, int]]:
+        """The text's code spans, found once for all its `<`."""
+        if self._spans is None or self._spans[0] is not data:
+            self._spans = (data, _code_spans(data))
+        return self._spans[1]
+
     def _kept(self, markup: str) -> str:
         return self.md.htmlStash.store(markup)
 
@@ -128,10 +138,11 @@ def _line_start(data: str, at: int) -> bool:
     return len(data[line:at]) <= 3 and not data[line:at].strip(" ")
 
 
-def _in_code(data: str, at: int) -> bool:
-    """Whether `at` is inside a code span that opens before it."""
+def _code_spans(data: str) -> list[tuple[int, int]]:
+    """Where each code span of the text starts and ends, read left to right."""
+    spans = []
     position = 0
-    while ticks := _TICKS.search(data, position, at):
+    while ticks := _TICKS.search(data, position):
         begin = ticks.start()
         lone = len(ticks.group()) == 1 and data[begin - 1 : begin].isspace()
         if _escaped(data, begin) or (lone and data[begin + 1 : begin + 2].isspace()):
@@ -142,14 +153,15 @@ def _in_code(data: str, at: int) -> bool:
             position = ticks.end()
             continue
         position = end + (start - begin)
-        if position > at:
-            return True
-    return False
+        spans.append((begin, position))
+    return spans
 
 
 def _escaped(data: str, at: int) -> bool:
-    slashes = len(data[:at]) - len(data[:at].rstrip("\\"))
-    return slashes % 2 == 1
+    before = at
+    while before and data[before - 1] == "\\":
+        before -= 1
+    return (at - before) % 2 == 1
 
 
 def register(md) -> None:

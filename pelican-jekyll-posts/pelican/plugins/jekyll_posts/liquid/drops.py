@@ -8,6 +8,7 @@ so a cached read knows which parts of the site it depends on.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -41,8 +42,9 @@ class _Lazy(Mapping):
     def __init__(self):
         self._made: dict[str, Any] = {}
 
+    @abstractmethod
     def _keys(self) -> list[str]:
-        raise NotImplementedError
+        """Every key, for iteration and length; each subclass has its own."""
 
     def _make(self, key: str) -> Any:
         raise KeyError(key)
