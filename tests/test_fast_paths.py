@@ -55,6 +55,19 @@ def test_incremental_rebuilds_equal_cold_builds_after_each_edit(site):
     assert_same_as_cold(site, "post deleted")
 
 
+def test_a_list_that_loses_its_second_page_leaves_no_stale_page(site):
+    for day in range(10, 22):  # 12 posts under one tag: two pages of ten
+        site.write(
+            f"_posts/2021-01-{day}-p{day}.md",
+            f"---\ntitle: P{day}\ntags: [ops]\n---\nText.\n",
+        )
+    assert incremental(site).exists("tag/ops/page/2/index.html")
+    for day in (20, 21):
+        (site.content / f"_posts/2021-01-{day}-p{day}.md").unlink()
+    assert not incremental(site).exists("tag/ops/page/2/index.html")
+    assert_same_as_cold(site, "second page gone")
+
+
 def test_an_unchanged_rebuild_renders_no_page_again(site):
     site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
     first = incremental(site)

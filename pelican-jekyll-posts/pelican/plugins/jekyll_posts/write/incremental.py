@@ -31,8 +31,10 @@ class IncrementalWriter(ParallelWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         self._path = Path(self.settings["CACHE_PATH"]) / MANIFEST
-        self._previous = _load(self._path)  # name -> [signature, file stamp]
-        self._current: dict[str, str] = {}
+        # name -> [signature, {file: stamp}]: a paginated name writes several files
+        self._previous = _load(self._path)
+        self._current: dict[str, list] = {}
+        self._opened: list[str] | None = None  # the files of the page in hand
         self._site: str | None = None
         self._memo: dict[tuple[int, bool], str] = {}
         self._lists: dict[tuple[int, bool], tuple] = {}
@@ -46,11 +48,22 @@ class IncrementalWriter(ParallelWriter):
             self._site, name, template.name, repr(args),
             *(f"{k}={self._digest(v, single=True)}" for k, v in sorted(kwargs.items())),
         )  # fmt: skip
-        self._current[name] = signature
         last = self._previous.get(name)
-        if last and last[0] == signature and last[1] == self._stamp(name):
+        if last and last[0] == signature and _as_left(last[1], self._stamp):
+            self._current[name] = last
             return None
-        return super().write_file(name, template, context, *args, **kwargs)
+        self._opened = []
+        try:
+            result = super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            self._current[name] = [signature, dict.fromkeys(self._opened)]
+            self._opened = None
+        return result
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._opened is not None:
+            self._opened.append(os.path.relpath(filename, self.output_path))
+        return super()._open_w(filename, encoding, override)
 
     def _stamp(self, name: str) -> str | None:
         """Size and time of an output file: another build writing it shows."""
@@ -65,7 +78,7 @@ class IncrementalWriter(ParallelWriter):
         so the output matches a clean build; then record what was made."""
         super().finish()
         output = Path(self.output_path).resolve()
-        for name in self._previous.keys() - self._current.keys():
+        for name in _files(self._previous) - _files(self._current):
             stale = (output / name).resolve()
             if stale.is_file() and output in stale.parents:
                 stale.unlink()
@@ -74,7 +87,10 @@ class IncrementalWriter(ParallelWriter):
                     folder.rmdir()
                     folder = folder.parent
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        made = {name: [sig, self._stamp(name)] for name, sig in self._current.items()}
+        made = {
+            name: [signature, {file: self._stamp(file) for file in files}]
+            for name, (signature, files) in self._current.items()
+        }
         self._path.write_text(json.dumps(made, sort_keys=True), "utf-8")
 
     def _digest(self, value, single: bool) -> str:
@@ -186,8 +202,23 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def _as_left(files: dict[str, str | None], stamp) -> bool:
+    """Every file of a page is as the last build left it."""
+    return all(stamp(file) == left for file, left in files.items())
+
+
+def _files(pages: dict[str, list]) -> set[str]:
+    return {file for _, files in pages.values() for file in files}
+
+
 def _load(path: Path) -> dict[str, list]:
+    """The last build's pages; a manifest in an older form counts as none."""
     try:
-        return json.loads(path.read_text("utf-8"))
+        pages = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
+    shaped = all(
+        isinstance(v, list) and len(v) == 2 and isinstance(v[1], dict)
+        for v in pages.values()
+    )
+    return pages if shaped else {}
