@@ -1,8 +1,10 @@
 """`make devserver`: build, serve, rebuild on every change, reload the browser.
 
-Each build is a fresh `pelican` process, so a change to plugin code takes
-effect on the next save without a restart, and no state leaks between
-builds. Builds start only when a watched file changes: a failed build is
+Builds run in a long-lived build process (buildworker.py) that has Pelican
+and the plugin imported already, each build starting from nothing. A change
+to code, the theme, the settings or the site's configuration starts a fresh
+process for the next build, so a changed plugin takes effect on the next
+save without a restart. Builds start only when a watched file changes: a failed build is
 reported in the terminal and in the browser, then the server waits for the
 next save instead of retrying in a loop. With drafts, the terminal lists each
 draft's address whenever the set of drafts changes.
@@ -13,7 +15,6 @@ from __future__ import annotations
 import argparse
 import queue
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -23,7 +24,7 @@ import watchfiles
 from pelican.plugins.jekyll_posts import origin
 from pelican.plugins.jekyll_posts.write.preview import drafts_in
 
-from . import pelican_cli, server
+from . import buildworker, pelican_cli, server
 
 
 def preview_settings(cache_root: Path, drafts: bool = False) -> dict:
@@ -62,7 +63,7 @@ class DevServer:
         self.live = server.Live()
         self.http = server.make_server(self.output, bind, port, self.live)
         self._stop = threading.Event()
-        self._building: subprocess.Popen | None = None
+        self._builder = buildworker.BuildProcess(self.settings.parent)
         self._threads: list[threading.Thread] = []
         self._changes: queue.Queue[set] = queue.Queue()
 
@@ -109,9 +110,7 @@ class DevServer:
 
     def stop(self) -> None:
         self._stop.set()
-        building = self._building
-        if building is not None and building.poll() is None:
-            building.terminate()
+        self._builder.end()
         self.live.close()
         if self._threads:  # serve_forever() is running: end it
             self.http.shutdown()
@@ -119,23 +118,17 @@ class DevServer:
         for thread in self._threads:
             thread.join(timeout=5)
 
-    def build(self) -> None:
-        """One build in a fresh process; the outcome goes to the terminal and browsers."""
+    def build(self, fresh: bool = False) -> None:
+        """One build in the build process (a new one if `fresh`); the outcome
+        goes to the terminal and browsers."""
         started = time.monotonic()
-        args = pelican_cli.command(
-            self.content, self.output, self.settings, self.overrides
+        if fresh:
+            self._builder.end()
+        returncode, log = self._builder.build(
+            pelican_cli.command(
+                self.content, self.output, self.settings, self.overrides
+            )
         )
-        self._building = subprocess.Popen(
-            args,
-            cwd=self.settings.parent,
-            env=pelican_cli.environment(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        log, _ = self._building.communicate()
-        returncode = self._building.returncode
-        self._building = None
         if self._stop.is_set():
             return
         seconds = time.monotonic() - started
@@ -154,6 +147,18 @@ class DevServer:
             "the browser shows why; waiting for the next change"
         )
         self.live.finished(server.Failure(pelican_cli.problems(log), log))
+
+    def needs_fresh_process(self, changes: set) -> bool:
+        """Code, the theme, settings, `_config*` and `_data/` or `_plugins/` in
+        the content: anything but posts, pages and includes starts afresh."""
+        for _, path in changes:
+            path = Path(path)
+            if self.content not in path.parents:
+                return True
+            parts = path.relative_to(self.content).parts
+            if parts[0] in ("_data", "_plugins") or parts[0].startswith("_config"):
+                return True
+        return False
 
     def _watch(self, paths: list[Path], recursive: bool, only) -> None:
         for changes in watchfiles.watch(
@@ -176,7 +181,7 @@ class DevServer:
                 changes |= self._changes.get()
             names = sorted({Path(p).name for _, p in changes})
             self._say(f"changed: {', '.join(names)}")
-            self.build()
+            self.build(fresh=self.needs_fresh_process(changes))
 
     def _list_drafts(self) -> None:
         """Each draft's address, when the set of drafts has changed."""

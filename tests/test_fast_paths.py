@@ -68,6 +68,15 @@ def test_a_list_that_loses_its_second_page_leaves_no_stale_page(site):
     assert_same_as_cold(site, "second page gone")
 
 
+def test_a_series_that_goes_away_takes_its_feed_with_it(site):
+    post = "---\ntitle: A\nseries: Notes\n{}---\nA.\n"
+    site.write("_posts/2021-01-01-a.md", post.format(""))
+    assert incremental(site).exists("feeds/series/notes.atom.xml")
+    site.write("_posts/2021-01-01-a.md", post.format("published: false\n"))
+    assert not incremental(site).exists("feeds/series/notes.atom.xml")
+    assert_same_as_cold(site, "series gone")
+
+
 def test_an_unchanged_rebuild_renders_no_page_again(site):
     site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
     first = incremental(site)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from jinja2 import FileSystemBytecodeCache
 from pelican.settings import DEFAULT_CONFIG
 
 from .settings import Config
@@ -29,6 +30,7 @@ def apply(settings: dict, config: Config) -> None:
     # include (Jinja's auto_reload), unless the site's own settings ask for it.
     settings["JINJA_ENVIRONMENT"] = {
         "auto_reload": False,
+        **_compiled_once(settings),
         **settings.get("JINJA_ENVIRONMENT", {}),
     }
     settings["TIMEZONE"] = config.timezone
@@ -48,6 +50,17 @@ def apply(settings: dict, config: Config) -> None:
         if folder in paths:
             found = [p for p in nested(config.folder, folder) if p not in paths]
             settings[setting] = paths + found
+
+
+def _compiled_once(settings: dict) -> dict:
+    """With the content cache on (rebuilds), templates compiled by one build
+    are kept for the next: compiling the theme costs about 0.4 s a build.
+    Jinja checks each template's source against what it kept."""
+    if not settings.get("CACHE_CONTENT"):
+        return {}
+    folder = os.path.join(settings["CACHE_PATH"], "templates")
+    os.makedirs(folder, exist_ok=True)
+    return {"bytecode_cache": FileSystemBytecodeCache(folder)}
 
 
 def _unset(settings: dict, setting: str) -> bool:

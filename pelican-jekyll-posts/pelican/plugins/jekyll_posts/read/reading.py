@@ -21,8 +21,8 @@ from ..source.dates import build_time
 from ..source.deferred import Deferred
 from ..source.posts import POSTS_DIR
 from ..source.site import Site
-from . import parallel
-from .reader import JekyllReader
+from . import kept, parallel
+from .reader import JekyllReader, fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +54,11 @@ def know_the_site(state, generator) -> None:
     prepare = partial(
         documents.prepare, config=made, defaults=made.defaults(), process=Deferred
     )
-    prepared = dict(
-        zip(jekyll, parallel.prepare_all(jekyll, prepare, made.workers), strict=True)
+    prepared = kept.prepare_changed(
+        jekyll,
+        lambda paths: parallel.prepare_all(paths, prepare, made.workers),
+        settings["CACHE_PATH"] if _cached(settings) else None,
+        fingerprint(settings),
     )
     site_data, problems = data.read(os.path.join(made.folder, made.data_dir))
     state.problems.extend(problems)
@@ -73,6 +76,11 @@ def know_the_site(state, generator) -> None:
     )
     state.prepared = prepared
     attach(state, generator.readers)
+
+
+def _cached(settings) -> bool:
+    """Builds that use the content cache keep front matter too (rebuilds)."""
+    return bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
 
 
 def kramdown_options(made) -> list[Problem]:

@@ -60,6 +60,17 @@ class IncrementalWriter(ParallelWriter):
             self._opened = None
         return result
 
+    def write_feed(self, *args, **kwargs):
+        """Feeds are written every time; their files are recorded, so a feed
+        no build makes any more (a series gone) is removed."""
+        self._opened = []
+        try:
+            return super().write_feed(*args, **kwargs)
+        finally:
+            for file in self._opened:
+                self._current[f"feed {file}"] = ["", {file: None}]
+            self._opened = None
+
     def _open_w(self, filename, encoding, override=False):
         if self._opened is not None:
             self._opened.append(os.path.relpath(filename, self.output_path))
