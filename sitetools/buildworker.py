@@ -8,6 +8,11 @@ instance, the plugin's per-run state, the settings file read again); only
 what Pelican keeps at class level across runs, its log deduplication, is
 reset here so that each build reports its own problems in full.
 
+The plugin's caches live in this process's memory between builds (the
+`_JEKYLL_MEMORY` setting, lent to each build as Pelican starts it) and are
+written to the cache folder once, when the dev server closes this process's
+input: a fresh process after a theme change starts from them.
+
 Protocol, one JSON object per line: the dev server (through BuildProcess)
 writes a build's Pelican arguments, `{"argv": [...]}`; this process answers `{"status": N, "log": "..."}`
 with the build's exit status and everything it printed. Python code cannot be
@@ -29,6 +34,7 @@ from . import pelican_cli
 
 # This checkout's root, so the build process finds `sitetools` from any folder.
 _ROOT = str(Path(__file__).resolve().parents[1])
+SAVING = 60.0  # seconds a build process may take to save its caches and end
 
 
 class BuildProcess:
@@ -38,6 +44,7 @@ class BuildProcess:
     def __init__(self, cwd: Path):
         self.cwd = cwd
         self._process: subprocess.Popen | None = None
+        self._busy = False
 
     def build(self, command: list[str]) -> tuple[int, str]:
         """Run `command` (a `pelican` command line) in the build process."""
@@ -52,12 +59,15 @@ class BuildProcess:
                 text=True,
             )
         assert command[1:3] == ["-m", "pelican"]
+        self._busy = True
         try:
             process.stdin.write(json.dumps({"argv": command[3:]}) + "\n")
             process.stdin.flush()
             answer = process.stdout.readline()
         except (BrokenPipeError, ValueError):  # it ended, or end() ended it
             answer = ""
+        finally:
+            self._busy = False
         if not answer:
             status = process.wait()
             return status or 1, f"the build process ended (exit status {status})"
@@ -65,10 +75,20 @@ class BuildProcess:
         return done["status"], done["log"]
 
     def end(self) -> None:
+        """Between builds, let the process save its caches and end; during a
+        build, end it at once (its caches may be half made)."""
         process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            process.wait()
+        if process is None or process.poll() is not None:
+            return
+        if not self._busy:
+            process.stdin.close()
+            try:
+                process.wait(timeout=SAVING)
+                return
+            except subprocess.TimeoutExpired:
+                pass
+        process.terminate()
+        process.wait()
 
 
 def _with_this_checkout(env: dict[str, str]) -> dict[str, str]:
@@ -94,12 +114,38 @@ def build(argv: list[str]) -> tuple[int, str]:
     return status, log.getvalue()
 
 
+class Host:
+    """What this process keeps between builds: the plugin's caches."""
+
+    def __init__(self):
+        from pelican.plugins.jekyll_posts.read.kept import Memory
+
+        self.memory = Memory()
+
+    def lend(self, pelican) -> None:
+        """Receiver of Pelican's `initialized`: each build gets the memory."""
+        from pelican.plugins.jekyll_posts.config.settings import MEMORY
+
+        pelican.settings[MEMORY] = self.memory
+
+    def save(self) -> None:
+        from pelican.plugins.jekyll_posts.read.kept import flush
+
+        flush(self.memory)
+
+
 def serve(requests, answers) -> None:
-    """Answer build requests until the dev server closes the pipe."""
+    """Answer build requests until the dev server closes the pipe, then save
+    the caches kept in memory."""
+    from pelican import signals
+
+    host = Host()
+    signals.initialized.connect(host.lend)
     for line in requests:
         status, log = build(json.loads(line)["argv"])
         answers.write(json.dumps({"status": status, "log": log}) + "\n")
         answers.flush()
+    host.save()
 
 
 def main() -> None:

@@ -174,3 +174,39 @@ def test_quick_membership_answers_as_the_list_would():
     assert third in members
     members.remove(first)
     assert first not in members
+
+
+def test_a_body_edit_renders_again_only_pages_that_can_show_the_post(site):
+    site.write("_posts/2021-01-01-a.md", "---\ntitle: A\ntags: [ops]\n---\nA.\n")
+    site.write("_posts/2021-01-02-b.md", "---\ntitle: B\ntags: [db]\n---\nB.\n")
+    output = incremental(site).output
+    other = output / "tag/db.html"
+    before = other.stat().st_mtime_ns
+    post = site.content / "_posts/2021-01-01-a.md"
+    post.write_text(post.read_text() + "\nMore words in A.\n")
+    assert (
+        incremental(site).page("2021/01/01/a.html").find(string=lambda s: "More" in s)
+    )
+    assert other.stat().st_mtime_ns == before  # its template never names post A
+    assert_same_as_cold(site, "body edit")
+
+
+def test_what_a_template_can_read_is_read_from_its_source_and_all_it_uses():
+    from jinja2 import DictLoader, Environment, pass_context
+    from pelican.plugins.jekyll_posts.write.template_reads import TemplateReads
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "page.html": '{% extends "base.html" %}{% block b %}{{ tag }}{% endblock %}',
+                "base.html": '{% include "nav.html" %}{% block b %}{% endblock %}',
+                "nav.html": "{% for p in pages %}{{ p.title }}{% endfor %}",
+                "chosen.html": "{% include which %}",
+            }
+        )
+    )
+    reads = TemplateReads()
+    assert reads.names(env.get_template("page.html")) == {"tag", "pages"}
+    assert reads.names(env.get_template("chosen.html")) is None  # known at render
+    env.filters["peek"] = pass_context(lambda context, value: value)
+    assert TemplateReads().names(env.get_template("page.html")) is None

@@ -20,6 +20,7 @@ HOOKS = [
     "pelican.contents.Content._update_content",
     "pelican.generators.StaticGenerator._copy_paths",
     "liquid.lex._tokenize_template",
+    "pelican.cache.FileDataCacher.save_cache",
 ]
 
 # Run at interpreter start (PYTHONPATH), before Pelican loads the plugin.

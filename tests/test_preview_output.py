@@ -179,3 +179,15 @@ def test_generated_edit_sequences_rebuild_to_a_cold_builds_output(
                 assert served == cold.tree()
     finally:
         builder.end()
+
+
+def test_the_build_process_keeps_front_matter_in_memory_and_saves_it_at_the_end(site):
+    settings = project_of(site)
+    site.write("_posts/2021-01-01-a.md", "---\ntitle: A\n---\nA.\n")
+    kept = site.root / "cache" / "preview" / "jekyll_front_matter.pickle"
+    with running(site.content, site.root / "output", settings) as dev:
+        before = status(dev)["builds"]
+        site.write("_posts/2021-01-02-b.md", "---\ntitle: B\n---\nB.\n")
+        assert settled(dev, before)["ok"]
+        assert not kept.exists()  # two builds, nothing written to the cache folder
+    assert kept.exists()  # written once, as the build process ended

@@ -133,7 +133,21 @@ LIQUID_LEXER = Fence(
     ),
     "python-liquid's own lexer reads posts (the same pages, made more slowly)",
 )
-FENCES = (WRITER, INLINE, EXCERPT, THEME_COPY, LIQUID_LEXER)
+READER_CACHE = Fence(
+    (
+        Hook("pelican.cache.FileDataCacher.save_cache", ("self",)),
+        Hook(
+            "pelican.cache.FileDataCacher",  # where it keeps its data, and the file
+            test=lambda cacher: all(
+                hasattr(cacher({"CACHE_PATH": ".", "GZIP_CACHE": False}, "-", 0, 0), n)
+                for n in ("_cache", "_cache_path")
+            ),
+        ),
+    ),
+    "the dev server's build process loads and saves Pelican's content cache "
+    "on disk at every build (the same pages, made more slowly)",
+)
+FENCES = (WRITER, INLINE, EXCERPT, THEME_COPY, LIQUID_LEXER, READER_CACHE)
 
 
 @cache

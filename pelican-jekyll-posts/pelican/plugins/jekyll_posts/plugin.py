@@ -12,10 +12,11 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import config, fences
 from .config import pelican as settings_from_site
+from .config.settings import MEMORY
 from .diagnostics import BuildFailed, display_path
 from .link import membership
 from .linking import link_everything
-from .read import freshness, ordering, reading
+from .read import freshness, kept, ordering, reading
 from .read.reader import JekyllReader, extensions, fingerprint
 from .series.pages import SeriesGenerator
 from .source import drafts, symlinks
@@ -76,6 +77,16 @@ def add_reader(readers) -> None:
     )
 
 
+def _cache_in_memory(settings) -> bool:
+    """A host lent memory, the cache is on and plain (not gzipped), and
+    Pelican keeps it as the plugin knows."""
+    return (
+        bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
+        and not settings.get("GZIP_CACHE")
+        and fences.standing(fences.READER_CACHE)
+    )
+
+
 def add_generators(pelican) -> tuple[type, ...]:
     return SeriesGenerator, RedirectGenerator
 
@@ -102,6 +113,9 @@ def build_done(pelican) -> None:
 def start_build(generator) -> None:
     build_state(generator.context)
     follow.follow_only_allowed(generator)
+    memory = generator.settings.get(MEMORY)
+    if memory is not None and _cache_in_memory(generator.settings):
+        kept.hold(generator.readers, memory)
 
 
 def read_front_matter(generator) -> None:

@@ -21,6 +21,9 @@ from . import jekyll_config
 from .defaults import Defaults
 
 KEY = "_JEKYLL_CONFIG"  # where the worked-out Config is kept in the settings
+# A dict that a host running many builds in one process lends for caches
+# between them (read/kept.py); never part of what a page is made from.
+MEMORY = "_JEKYLL_MEMORY"
 
 # setting -> (type, the _config.yml key it stands for, or None)
 SETTINGS = {

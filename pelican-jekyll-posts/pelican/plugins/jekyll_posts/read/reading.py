@@ -13,6 +13,7 @@ import logging
 import os
 from functools import partial
 
+from ..config.settings import MEMORY
 from ..diagnostics import Problem
 from ..kramdown import options
 from ..liquid import site_plugins
@@ -59,6 +60,7 @@ def know_the_site(state, generator) -> None:
         lambda paths: parallel.prepare_all(paths, prepare, made.workers),
         settings["CACHE_PATH"] if _cached(settings) else None,
         fingerprint(settings),
+        settings.get(MEMORY),
     )
     site_data, problems = data.read(os.path.join(made.folder, made.data_dir))
     state.problems.extend(problems)
