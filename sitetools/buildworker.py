@@ -4,9 +4,11 @@ Starting Python and importing Pelican, Markdown, Pygments, python-liquid and
 the plugin takes about a second before a build reads its first file. This
 process pays that once, then runs each build the dev server asks for in
 itself, as `pelican -r` does. Every build starts from nothing (Pelican's
-instance, the plugin's per-run state, the settings file read again); only
-what Pelican keeps at class level across runs, its log deduplication, is
-reset here so that each build reports its own problems in full.
+instance, the plugin's per-run state, the settings file read again); what
+Pelican keeps at class level across runs is reset here: its log
+deduplication, so that each build reports its own problems in full, and the
+caches keyed by a build's objects (`_forget_builds`), which would keep every
+build's posts alive.
 
 The plugin's caches live in this process's memory between builds (the
 `_JEKYLL_MEMORY` setting, lent to each build as Pelican starts it) and are
@@ -111,7 +113,32 @@ def build(argv: list[str]) -> tuple[int, str]:
             main(argv)
         except SystemExit as stop:
             status = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            _forget_builds()
     return status, log.getvalue()
+
+
+def _forget_builds() -> None:
+    """What libraries keep at module or class level, keyed by one build's
+    objects, that would keep every build alive: Pelican memoizes content
+    methods (`get_content`, `get_summary`) in a dict on the class, and
+    python-liquid keeps a parser for each of the last 128 environments (each
+    holding the plugin's reader, and the site it was told). Emptied after
+    every build."""
+    from liquid import parser
+    from pelican.contents import Content
+    from pelican.utils import memoized
+
+    classes = [Content]
+    while classes:
+        current = classes.pop()
+        classes += current.__subclasses__()
+        for value in vars(current).values():
+            if isinstance(value, memoized):
+                value.cache.clear()
+    clear = getattr(parser.get_parser, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 class Host:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import time
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -191,3 +193,34 @@ def test_the_build_process_keeps_front_matter_in_memory_and_saves_it_at_the_end(
         assert settled(dev, before)["ok"]
         assert not kept.exists()  # two builds, nothing written to the cache folder
     assert kept.exists()  # written once, as the build process ended
+
+
+COUNT_POSTS_ALIVE = """
+import gc, sys
+from pelican import signals
+from pelican.contents import Content
+from sitetools import buildworker
+host = buildworker.Host()
+signals.initialized.connect(host.lend)
+for _ in range(3):
+    assert buildworker.build(sys.argv[1:])[0] == 0
+gc.collect()
+print(sum(isinstance(o, Content) for o in gc.get_objects()))
+"""
+
+
+def test_the_build_process_keeps_no_builds_posts_alive_after_it(site):
+    for day in range(10, 16):
+        site.write(
+            f"_posts/2021-01-{day}-p{day}.md", f"---\ntitle: P{day}\n---\n{day}.\n"
+        )
+    command = pelican_cli.command(
+        site.content, site.root / "output", ROOT / "pelicanconf.py",
+        preview_settings(site.root / "cache"),
+    )  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", COUNT_POSTS_ALIVE, *command[3:]],
+        cwd=ROOT, capture_output=True, text=True, env=pelican_cli.environment(),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "0"
