@@ -20,6 +20,9 @@ DRAFTS ?=
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_REMOTE ?= origin
 GITHUB_CNAME ?=
+# A content cache folder kept between publishes (CI restores and saves one);
+# unset, every publish reads every post.
+PUBLISH_CACHE ?=
 SSH_HOST ?=
 SSH_PORT ?= 22
 SSH_USER ?=
@@ -27,8 +30,9 @@ SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 S3_ACL ?=
 S3_ENDPOINT ?=
-# Benchmark sizes: make bench SIZES=1000,5000,10000
+# Benchmark sizes: make bench SIZES=1000,5000,10000 PREVIEW_SIZES=500,1000,5000
 SIZES ?= 1000,5000
+PREVIEW_SIZES ?= 500,1000,5000
 
 .PHONY: help venv html clean regenerate test lint format aws-tools
 .PHONY: devserver serve publish check github rsync_upload s3_upload bench-linkcheck bench
@@ -50,7 +54,7 @@ help:
 	@echo "make s3_upload   publish, then sync to the S3_BUCKET bucket (S3_ENDPOINT for S3-compatible hosts)"
 	@echo "make aws-tools   the AWS CLI and a local S3 server for the tests, in .venv-aws/"
 	@echo "make screenshots  PNGs of home, a post and a series page (phone/desktop, light/dark) in screenshots/"
-	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; table in bench/out/results.md"
+	@echo "make bench       build speed against Jekyll, SIZES=$(SIZES) posts; save to reload in the dev server, PREVIEW_SIZES=$(PREVIEW_SIZES); tables in bench/out/"
 
 $(VENV)/.installed: requirements.txt pelican-jekyll-posts/pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -102,7 +106,8 @@ check: html
 
 publish: venv
 	$(BIN)/python -m sitetools.publish --content $(INPUTDIR) --output $(OUTPUTDIR) \
-		--settings $(PUBLISHCONF) $(if $(GITHUB_CNAME),--cname $(GITHUB_CNAME))
+		--settings $(PUBLISHCONF) $(if $(GITHUB_CNAME),--cname $(GITHUB_CNAME)) \
+		$(if $(PUBLISH_CACHE),--cache $(PUBLISH_CACHE))
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --push --remote $(GITHUB_REMOTE) \
@@ -123,6 +128,7 @@ bench-linkcheck: venv
 # Cold build, one-edit rebuild, time per post, peak memory; with Jekyll when installed.
 bench: venv
 	$(BIN)/python bench/run.py --sizes $(SIZES)
+	$(BIN)/python bench/preview.py --sizes $(PREVIEW_SIZES)
 
 .PHONY: screenshots
 

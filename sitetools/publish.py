@@ -25,7 +25,10 @@ from pelican.plugins.jekyll_posts.write.guard import UnsafeOutput, check_output
 from . import address, gate, pelican_cli, settle
 
 # Whatever the settings file says, a publish build is strict, draft-free and
-# uncached: every file comes from this build.
+# uncached: every file comes from this build, unless a cache folder is named
+# (`--cache`, as CI passes one kept between runs): then posts whose file,
+# settings and plugin code are as a build left them are not read again, and
+# every page is still written (the output folder is always a fresh one).
 OVERRIDES = {
     "JEKYLL_STRICT": True,
     "JEKYLL_DRAFTS": False,
@@ -41,7 +44,13 @@ class PublishFailed(Exception):
     pass
 
 
-def publish(content: Path, output: Path, settings: Path, cname: str = "") -> None:
+def publish(
+    content: Path,
+    output: Path,
+    settings: Path,
+    cname: str = "",
+    cache: Path | None = None,
+) -> None:
     """Check, build, check, settle, and swap the result in for `output`;
     raise PublishFailed."""
     content, output, settings = (Path(p).resolve() for p in (content, output, settings))
@@ -56,7 +65,7 @@ def publish(content: Path, output: Path, settings: Path, cname: str = "") -> Non
     output.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.publish-", dir=output.parent))
     try:
-        _build(content, fresh, settings)
+        _build(content, fresh, settings, cache)
         _refuse(gate.check(fresh, values["SITEURL"]))
         store = settle.store_for(output)
         record = settle.settle(fresh, store, settle.publish_time())
@@ -71,8 +80,13 @@ def _refuse(problems: list[str]) -> None:
         raise PublishFailed("\n".join([*problems, f"{len(problems)} problem(s)"]))
 
 
-def _build(content: Path, target: Path, settings: Path) -> None:
-    args = pelican_cli.command(content, target, settings, OVERRIDES)
+def _build(content: Path, target: Path, settings: Path, cache: Path | None) -> None:
+    overrides = dict(OVERRIDES)
+    if cache is not None:
+        overrides.update(
+            CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache.resolve())
+        )
+    args = pelican_cli.command(content, target, settings, overrides)
     done = subprocess.run(
         [*args, "--fatal", "errors"], cwd=settings.parent, env=pelican_cli.environment()
     )
@@ -113,9 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cname", default="", help="the custom domain GitHub Pages will serve"
     )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="a content cache folder kept between publishes (CI keeps one)",
+    )
     args = parser.parse_args(argv)
     try:
-        publish(args.content, args.output, args.settings, args.cname)
+        publish(args.content, args.output, args.settings, args.cname, args.cache)
     except PublishFailed as error:
         print(
             f"publish refused:\n{error}\n{args.output} was left as it was",

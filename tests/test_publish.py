@@ -314,3 +314,37 @@ def test_source_date_epoch_gives_the_same_times_on_any_machine(tmp_path):
         runs.append(snapshot(output))
     assert runs[0] == runs[1]
     assert {mtime for _, _, mtime in runs[0].values()} == {1_700_000_000 * 10**9}
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file's bytes, mode and time."""
+    return {
+        p.relative_to(folder).as_posix(): (
+            p.read_bytes(),
+            p.stat().st_mode,
+            p.stat().st_mtime_ns,
+        )
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_publish_with_a_kept_cache_writes_what_a_cold_one_writes(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    cache, epoch = tmp_path / "cache", {"SOURCE_DATE_EPOCH": "1700000000"}
+    conf = ROOT / "publishconf.py"
+    first = publish(
+        tmp_path / "content", tmp_path / "first", conf, "--cache", str(cache), **epoch
+    )
+    assert first.returncode == 0, first.stderr
+    assert any(cache.iterdir())  # the cache CI keeps between runs
+    (tmp_path / "content/_posts/2022-06-01-new.md").write_text(
+        "---\ntitle: A new post\ntags: [ops]\n---\nNew, and [linked]({% post_url 2021-11-19-outage %}).\n"
+    )
+    cached = publish(
+        tmp_path / "content", tmp_path / "cached", conf, "--cache", str(cache), **epoch
+    )
+    cold = publish(tmp_path / "content", tmp_path / "cold", **epoch)
+    assert cached.returncode == cold.returncode == 0, cached.stderr + cold.stderr
+    assert "A new post" in (tmp_path / "cached/index.html").read_text()
+    assert tree(tmp_path / "cached") == tree(tmp_path / "cold")

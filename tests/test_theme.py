@@ -201,6 +201,16 @@ def test_sitemap_and_robots_use_absolute_addresses_when_published(site):
     )
 
 
+def test_a_post_whose_name_ends_in_index_keeps_its_whole_address(site):
+    site.write("_posts/2021-01-02-the-index.md", "---\ntitle: The index\n---\nA.\n")
+    result = site.build(SITEURL="https://example.org/blog", RELATIVE_URLS=False)
+    assert result.returncode == 0, result.stderr
+    post = result.page("2021/01/02/the-index.html")
+    assert post.find("link", rel="canonical")["href"] == (
+        "https://example.org/blog/2021/01/02/the-index.html"
+    )
+
+
 def test_a_404_page_is_written_and_not_indexed(sample):
     page = sample.page("404.html")
     assert page.h1.get_text() == "Page not found"

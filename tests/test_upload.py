@@ -232,6 +232,14 @@ def test_the_workflow_tests_then_publishes_through_the_gate_then_deploys():
         s for s in jobs["build"]["steps"] if "make publish" in s.get("run", "")
     )
     assert build["env"]["SITEURL"] == "${{ steps.pages.outputs.base_url }}"
+    cached = next(
+        s for s in jobs["build"]["steps"] if "actions/cache@" in s.get("uses", "")
+    )
+    folder = cached["with"]["path"]
+    assert f"PUBLISH_CACHE={folder}" in build["run"]  # restored before, saved after
+    steps = jobs["build"]["steps"]
+    assert steps.index(cached) < steps.index(build)
+    assert "pelican-jekyll-posts/" in cached["with"]["key"]  # the plugin's fingerprint
     uploaded = jobs["build"]["steps"][-1]
     assert uploaded["uses"].startswith("actions/upload-pages-artifact@")
     assert uploaded["with"]["path"] == "output"
