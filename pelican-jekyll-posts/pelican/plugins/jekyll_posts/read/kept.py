@@ -49,7 +49,8 @@ def prepare_changed(
     changed = [p for p in paths if kept.get(p, (None,))[0] != stamps[p]]
     fresh = dict(zip(changed, prepare_all(changed), strict=True))
     prepared = {p: fresh[p] if p in fresh else kept[p][1] for p in paths}
-    if changed or kept.keys() != set(paths):
+    held = memory is not None and where in memory
+    if changed or kept.keys() != set(paths) or (memory is not None and not held):
         files = {p: (stamps[p], prepared[p]) for p in paths if stamps[p] is not None}
         record = {"fingerprint": fingerprint, "files": files}
         if memory is None:
@@ -88,9 +89,11 @@ def _kept_already() -> None:
 
 
 def flush(memory: dict) -> None:
-    """Write what a host kept in memory to the cache folder, for the next process."""
+    """Write what a host kept in memory to the cache folder, for the next
+    process (keys that are paths: others are copies of files written already)."""
     for where, record in memory.items():
-        _save(Path(where), record)
+        if isinstance(where, str):
+            _save(Path(where), record)
 
 
 def _load(path: Path) -> dict:

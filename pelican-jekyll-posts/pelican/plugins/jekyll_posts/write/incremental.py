@@ -41,7 +41,11 @@ class IncrementalWriter(ParallelWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
         self._path = Path(self.settings["CACHE_PATH"]) / MANIFEST
-        last = _load(self._path)
+        # A host running many builds keeps the last record in memory too.
+        self._memory = self.settings.get(MEMORY)
+        self._key = ("manifest", str(self._path))
+        held = self._memory.get(self._key) if self._memory is not None else None
+        last = held if held is not None else _load(self._path)
         self._previous: dict[str, list] = last.get("files", {})  # file -> [sig, stamp]
         self._reads = TemplateReads(last.get("templates"))
         self._current: dict[str, str] = {}  # file -> signature
@@ -50,6 +54,7 @@ class IncrementalWriter(ParallelWriter):
         self._prefix = os.path.join(self.output_path, "")
         self._memo: dict[tuple[int, bool], str] = {}
         self._lists: dict[tuple[int, bool], tuple] = {}
+        self._pages_seen: dict[tuple[int, int], tuple] = {}
 
     def write_file(self, name, template, context, *args, **kwargs):
         if name and self._site is None:
@@ -149,6 +154,8 @@ class IncrementalWriter(ParallelWriter):
         }
         record = {"files": made, "templates": self._reads.record}
         self._path.write_text(json.dumps(record, sort_keys=True), "utf-8")
+        if self._memory is not None:
+            self._memory[self._key] = record
 
     def _digest(self, value, single: bool) -> str:
         """A page shows one content object whole; a list shows each in brief."""
@@ -168,17 +175,29 @@ class IncrementalWriter(ParallelWriter):
         if isinstance(value, dict):
             return _hash(*(f"{k}={self._digest(v, single)}" for k, v in value.items()))
         if isinstance(value, Page):
-            return _hash("page", str(value.number), value.url, value.save_as,
-                         self._digest(value.paginator, single),
-                         self._digest(list(value.object_list), single=False))  # fmt: skip
+            # Pelican makes a new Page for each use (the one, the next, the
+            # previous), and works its address out each time: digested once
+            # per paginator and number, the paginator held so its id stays its.
+            key = (id(value.paginator), value.number)
+            if key not in self._pages_seen:
+                digest = _hash("page", str(value.number), value.url, value.save_as,
+                               self._digest(value.paginator, single),
+                               self._digest(list(value.object_list), single=False))  # fmt: skip
+                self._pages_seen[key] = (value.paginator, digest)
+            return self._pages_seen[key][1]
         if isinstance(value, Paginator):
             return f"paginator {value.count} {value.num_pages} {value.per_page}"
         if isinstance(value, URLWrapper):
-            articles = getattr(value, "articles", ())
-            return _hash(type(value).__name__, value.name, value.slug,
-                         self._digest(list(articles), single=False),
-                         _stable_repr(getattr(value, "description", None)),
-                         _stable_repr(getattr(value, "related", None)))  # fmt: skip
+            key = (id(value), single)
+            if key not in self._memo:
+                articles = getattr(value, "articles", ())
+                self._memo[key] = _hash(
+                    type(value).__name__, value.name, value.slug,
+                    self._digest(list(articles), single=False),
+                    _stable_repr(getattr(value, "description", None)),
+                    _stable_repr(getattr(value, "related", None)),
+                )  # fmt: skip
+            return self._memo[key]
         if isinstance(value, _PLAIN):
             return repr(value)
         return _stable_repr(value)
