@@ -120,6 +120,8 @@ def timed_save(preview: Preview, output: Path, save, token: str) -> float:
     started = time.monotonic()
     save()
     line = events.readline()
+    while line.startswith(b":") or line == b"\n":  # the stream's keep-alives
+        line = events.readline()
     told = time.monotonic()
     events.close()
     if line != b"event: build\n":

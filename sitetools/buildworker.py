@@ -36,7 +36,7 @@ from . import pelican_cli
 
 # This checkout's root, so the build process finds `sitetools` from any folder.
 _ROOT = str(Path(__file__).resolve().parents[1])
-SAVING = 60.0  # seconds a build process may take to save its caches and end
+SAVING = 20.0  # seconds a build process may take to save its caches and end
 
 
 class BuildProcess:
@@ -83,14 +83,19 @@ class BuildProcess:
         if process is None or process.poll() is not None:
             return
         if not self._busy:
-            process.stdin.close()
+            with contextlib.suppress(OSError, ValueError):  # it may be gone
+                process.stdin.close()
             try:
                 process.wait(timeout=SAVING)
                 return
             except subprocess.TimeoutExpired:
                 pass
         process.terminate()
-        process.wait()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _with_this_checkout(env: dict[str, str]) -> dict[str, str]:
