@@ -1,9 +1,10 @@
-"""Run Pelican as a fresh process, the way a user runs it, and read its report.
+"""Run Pelican the way a user runs it, and read its report.
 
-A fresh process per build is what lets a changed plugin take effect without
-restarting the dev server, and keeps one build's state out of the next. It
-runs in the settings file's folder, so `from pelicanconf import *` in
-publishconf.py works and problems are reported relative to the project.
+A build is the `pelican` command line (run as its own process by publishing
+and the bench, or handed to the dev server's build process, which runs it
+as Pelican's own `main` would). It runs in the settings file's folder, so
+`from pelicanconf import *` in publishconf.py works and problems are
+reported relative to the project.
 """
 
 from __future__ import annotations
