@@ -59,6 +59,9 @@ class BuildProcess:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
+                # Ctrl+C in the terminal is for the dev server, which then
+                # ends this process after it has saved its caches.
+                start_new_session=True,
             )
         assert command[1:3] == ["-m", "pelican"]
         self._busy = True

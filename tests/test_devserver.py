@@ -250,6 +250,9 @@ def test_make_devserver_serves_on_loopback_and_stops_on_sigterm(site):
             make.stdout.close()
         terminal.seek(0)
         assert "build 1: done" in terminal.read()
+    # The build process is left out of the terminal's signals: the dev server
+    # ends it once it has saved what it kept in memory, for the next start.
+    assert (site.root / "cache/preview/jekyll_front_matter.pickle").is_file()
     try:
         urllib.request.urlopen(url, timeout=10)
     except urllib.error.URLError as error:
