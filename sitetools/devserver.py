@@ -102,8 +102,13 @@ class DevServer:
             self._threads.append(thread)
 
     def wait(self) -> None:
-        """Block until request_stop() is called (from another thread or a signal)."""
-        self._stop.wait()
+        """Block until request_stop() is called (from another thread or a signal).
+
+        Woken twice a second: a signal that the kernel hands to another thread
+        (the file watcher's, the server's) leaves the main thread asleep in a
+        lock, and Python runs the handler only once the main thread wakes."""
+        while not self._stop.wait(timeout=0.5):
+            pass
 
     def request_stop(self) -> None:
         self._stop.set()
