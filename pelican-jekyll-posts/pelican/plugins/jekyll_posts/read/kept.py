@@ -43,14 +43,14 @@ def prepare_changed(
     if cache is None:
         return dict(zip(paths, prepare_all(paths), strict=True))
     where = str(Path(cache) / FILE)
-    found = memory[where] if memory and where in memory else _load(Path(where))
+    held = memory.get(where) if memory is not None else None
+    found = held if held is not None else _load(Path(where))
     kept = found.get("files", {}) if found.get("fingerprint") == fingerprint else {}
     stamps = {path: stamp(path) for path in paths}
     changed = [p for p in paths if kept.get(p, (None,))[0] != stamps[p]]
     fresh = dict(zip(changed, prepare_all(changed), strict=True))
     prepared = {p: fresh[p] if p in fresh else kept[p][1] for p in paths}
-    held = memory is not None and where in memory
-    if changed or kept.keys() != set(paths) or (memory is not None and not held):
+    if changed or kept.keys() != set(paths) or (memory is not None and held is None):
         files = {p: (stamps[p], prepared[p]) for p in paths if stamps[p] is not None}
         record = {"fingerprint": fingerprint, "files": files}
         if memory is None:

@@ -79,11 +79,16 @@ class IncrementalWriter(ParallelWriter):
             self._site, file, repr((url, feed_type, feed_title)),
             *(self._digest(entry, single=True) for entry in entries),
         )  # fmt: skip
-        self._current[file] = signature
-        last = self._previous.get(file)
-        if last and last[0] == signature and last[1] == self._stamp(file):
+        if self._as_left(file, signature):
             return None
         return super().write_feed(*given)
+
+    def _as_left(self, file: str, signature: str) -> bool:
+        """Record `file`'s signature; True when the last build wrote it with
+        the same one and nothing has touched it since."""
+        self._current[file] = signature
+        last = self._previous.get(file)
+        return bool(last) and last[0] == signature and last[1] == self._stamp(file)
 
     def _relative(self, filename: str) -> str:
         """A written file's path in the output (Pelican joins it to the output
@@ -104,10 +109,7 @@ class IncrementalWriter(ParallelWriter):
             return handle
         if self._pages.get(filename) is not page:  # another page keeps the file
             return handle
-        signature = self._signature(file, page)
-        self._current[file] = signature
-        last = self._previous.get(file)
-        if last and last[0] == signature and last[1] == self._stamp(file):
+        if self._as_left(file, self._signature(file, page)):
             del self._pages[filename]
         return handle
 
@@ -120,10 +122,13 @@ class IncrementalWriter(ParallelWriter):
             }
         else:
             keys = {k for k in names if k in local and not k.isupper()} | {_ARGS}
-        given = {**local, _ARGS: self._given.get(_ARGS, ())}
+
+        def value(key: str):  # the page's own values, not a copy of its context
+            return self._given.get(_ARGS, ()) if key == _ARGS else local[key]
+
         return _hash(
             self._site, file, page.template.name, repr(page.localsiteurl),
-            *(f"{k}={self._digest(given[k], single=True)}" for k in sorted(keys)),
+            *(f"{k}={self._digest(value(k), single=True)}" for k in sorted(keys)),
         )  # fmt: skip
 
     def _stamp(self, name: str) -> str | None:
